@@ -1,0 +1,3 @@
+from decree.cli import main
+
+main()

@@ -1,0 +1,161 @@
+"""The `decree` command line. Each command is a thin wrapper over one library
+call; errors from the library are mapped to exit codes here. stdout carries
+data only; messages and progress go to stderr.
+
+Nothing heavy is imported at module level so that `decree --help` answers
+without loading any NLP model.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from decree import __version__
+from decree.errors import SOME_FAILED, DecreeError
+
+EXTRACT_EXAMPLE = """
+\b
+Examples:
+  decree extract corpus/sample-drsop-22-3.txt
+  decree extract --format text order.docx
+  decree extract reports/*.pdf -o all.jsonl
+"""
+
+EVAL_EXAMPLE = """
+\b
+Examples:
+  decree eval corpus/
+  decree eval corpus/holdout --min-directives 0.9
+"""
+
+
+def _fail(error: BaseException, verbose: bool) -> int:
+    """Print one line about `error` on stderr; return its exit code."""
+    if verbose:
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, DecreeError):
+        click.echo(f"decree: {error.line()}", err=True)
+        return error.exit_code
+    click.echo(f"decree: internal error: {type(error).__name__}: {error}", err=True)
+    click.echo("decree: run again with -v and report the traceback", err=True)
+    return 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="decree")
+def main() -> None:
+    """Read Russian decrees, orders, protocol extracts and reports; extract
+    their header, directives with deadlines, figures, persons and references.
+
+    \b
+    Start with:
+      decree extract corpus/sample-drsop-22-3.txt --format text
+    """
+
+
+@main.command(epilog=EXTRACT_EXAMPLE)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="json: the decree/1 contract (JSON Lines for several files); text: a summary.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def extract(files: tuple[Path, ...], fmt: str, output: Path | None, verbose: bool) -> None:
+    """Extract the structure of each FILE (.docx, .pdf, .txt)."""
+    from decree.model import to_json
+    from decree.pipeline import extract_file
+    from decree.render import render_text
+
+    several = len(files) > 1
+    failures: list[int] = []
+    out = output.open("w", encoding="utf-8") if output else None
+    try:
+        for path in files:
+            try:
+                result = extract_file(path)
+            except Exception as error:  # noqa: BLE001 - every failure becomes one line
+                failures.append(_fail(error, verbose))
+                continue
+            if fmt == "text":
+                chunk = render_text(result) + ("\n" if several else "")
+            else:
+                chunk = to_json(result, indent=None if several else 2)
+            click.echo(chunk, file=out)
+            if out:
+                out.flush()
+    finally:
+        if out:
+            out.close()
+    if failures:
+        sys.exit(failures[0] if not several else SOME_FAILED)
+
+
+@main.command(name="eval", epilog=EVAL_EXAMPLE)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--min-header", type=float, default=0.0, help="Fail under this header accuracy.")
+@click.option("--min-directives", type=float, default=0.0, help="Fail under this directive F1.")
+@click.option("--min-deadlines", type=float, default=0.0, help="Fail under this deadline F1.")
+@click.option("--min-figures", type=float, default=0.0, help="Fail under this figure F1.")
+@click.option("--min-persons", type=float, default=0.0, help="Fail under this person F1.")
+@click.option("--min-references", type=float, default=0.0, help="Fail under this reference F1.")
+@click.option("--details", is_flag=True, help="List every mismatch, per document.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(
+    folder: Path,
+    min_header: float,
+    min_directives: float,
+    min_deadlines: float,
+    min_figures: float,
+    min_persons: float,
+    min_references: float,
+    details: bool,
+    as_json: bool,
+) -> None:
+    """Score extraction against the gold files (*.expected.json) in FOLDER.
+
+    Prints precision, recall and F1 per field and exits with 1 when a score
+    is under its --min-* threshold.
+    """
+    from decree.evaluate import evaluate_folder, format_report
+
+    report = evaluate_folder(folder)
+    if as_json:
+        from decree.model import to_json
+
+        click.echo(to_json(report.summary()))
+    else:
+        click.echo(format_report(report, details=details))
+    thresholds = {
+        "header": min_header,
+        "directives": min_directives,
+        "deadlines": min_deadlines,
+        "figures": min_figures,
+        "persons": min_persons,
+        "references": min_references,
+    }
+    failed = [
+        f"{name} {report.f1(name):.3f} < {limit}"
+        for name, limit in thresholds.items()
+        if report.f1(name) < limit
+    ]
+    if failed:
+        click.echo("decree eval: under threshold: " + "; ".join(failed), err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,77 @@
+"""Typed errors. Each carries the exit code the CLI uses and a message that
+names the file and says what to do. The library raises; `cli.py` maps."""
+
+from __future__ import annotations
+
+
+class DecreeError(Exception):
+    """Base class. exit_code is what `decree` exits with for this error."""
+
+    exit_code = 1
+    advice = ""
+
+    def __init__(self, path: str | None, message: str, advice: str | None = None):
+        self.path = path
+        self.message = message
+        if advice is not None:
+            self.advice = advice
+        super().__init__(self.line())
+
+    def line(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        tail = f" — {self.advice}" if self.advice else ""
+        return f"{where}{self.message}{tail}"
+
+
+class InputMissing(DecreeError):
+    exit_code = 3
+    advice = "check the path"
+
+
+class NotAFile(DecreeError):
+    exit_code = 4
+    advice = "give a file, not a directory (use a shell glob such as dir/*.docx)"
+
+
+class EmptyInput(DecreeError):
+    exit_code = 5
+    advice = "the file has no text; check that it was saved completely"
+
+
+class UnsupportedFormat(DecreeError):
+    exit_code = 6
+    advice = "supported: .docx, .pdf, .txt, .png, .jpg, .tif; save .doc/.rtf/.odt as .docx first"
+
+
+class CorruptFile(DecreeError):
+    exit_code = 7
+    advice = "the file is damaged or not what its extension says; open and re-save it"
+
+
+class EncryptedFile(DecreeError):
+    exit_code = 8
+    advice = "remove the password (print to PDF without protection) and try again"
+
+
+class NeedsOCR(DecreeError):
+    exit_code = 9
+    advice = "the PDF is a scan with no usable text layer; run with --ocr always or OCR it first"
+
+
+class NotRussian(DecreeError):
+    exit_code = 10
+    advice = "decree reads Russian documents; check that this is the right file"
+
+
+class OCRUnavailable(DecreeError):
+    exit_code = 11
+    advice = "install Tesseract with Russian data: apt-get install tesseract-ocr tesseract-ocr-rus"
+
+
+class TooLarge(DecreeError):
+    exit_code = 12
+    advice = "split the file or raise the limit with --max-pages"
+
+
+# Exit code when several files were given and some of them failed.
+SOME_FAILED = 2

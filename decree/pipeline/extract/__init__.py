@@ -1,0 +1,174 @@
+"""Document -> Extraction: the extract stage, as a script of named steps.
+
+    lines      split the text into lines and table rows
+    header     requisites at the top (or after the signature on web copies)
+    operative  the operative part and its items, plan-table rows included
+    entities   natasha NER once, then persons, organizations, references, URLs
+    directives each item with its addressees, responsible persons and deadline
+    figures    numbers with units in the text, outside header and deadlines
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from decree import SCHEMA
+from decree.model import Control, Directive, Document, Extraction, Person, Signatory
+from decree.nlp import tag_spans
+from decree.pipeline.extract.addressees import find_addressees
+from decree.pipeline.extract.deadlines import find_deadline
+from decree.pipeline.extract.figures import find_figures
+from decree.pipeline.extract.header import enrich_issuer, read_footer_requisites, read_header
+from decree.pipeline.extract.lexicon import (
+    CONTROL_RE,
+    DEADLINE_LINE_RE,
+    INITIALS_NAME_RE,
+)
+from decree.pipeline.extract.lines import Line, split_lines
+from decree.pipeline.extract.persons import find_persons
+from decree.pipeline.extract.references import find_references
+from decree.pipeline.extract.structure import Item, find_operative, is_signature, read_items
+from decree.pipeline.extract.urls import find_urls
+
+
+def _squash(s: str) -> str:
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def read_signatory(text: str, lines: list[Line], start: int) -> tuple[Signatory | None, int]:
+    """The signature block at or after line `start`: (signatory, its line index)."""
+    for i in range(start, len(lines)):
+        if not is_signature(text, lines, i):
+            continue
+        chunk_stop = lines[min(i + 3, len(lines) - 1)].stop
+        chunk = text[lines[i].start : chunk_stop]
+        m = INITIALS_NAME_RE.search(chunk)
+        if m is None:
+            return Signatory(_squash(lines[i].text(text)), None), i
+        position = _squash(chunk[: m.start()]).rstrip(" :_")
+        return Signatory(position or None, _squash(m.group(0))), i
+    return None, len(lines)
+
+
+def _deadline(text: str, item: Item, doc_date: date | None):
+    for a, b in item.deadline_spans:
+        m = DEADLINE_LINE_RE.match(text[a:b])
+        skip = m.end() if m else 0
+        found = find_deadline(text[a + skip : b], doc_date, offset=a + skip, bare=True)
+        if found:
+            return found
+    return find_deadline(text[item.start : item.stop], doc_date, offset=item.start)
+
+
+def _responsible(item: Item, persons: tuple[Person, ...], text: str) -> tuple[str, ...]:
+    spans = [(item.start, item.stop), *item.responsible_spans]
+    names: list[str] = []
+    for person in persons:
+        for a, b in _mentions(person, text):
+            if any(x <= a and b <= y for x, y in spans) and person.normal not in names:
+                names.append(person.normal)
+    return tuple(names)
+
+
+def _mentions(person: Person, text: str) -> list[tuple[int, int]]:
+    """Every place the person's printed name stands in the text."""
+    spans = []
+    for m in re.finditer(re.escape(person.name), text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def build_directives(
+    text: str, items: list[Item], doc_date: date | None, persons: tuple[Person, ...]
+) -> tuple[Directive, ...]:
+    out = []
+    for item in items:
+        body = text[item.start : item.stop]
+        out.append(
+            Directive(
+                id=item.id,
+                text=_squash(body),
+                parent=item.parent,
+                addressees=() if "responsible" in item.cells else find_addressees(body),
+                responsible=_responsible(item, persons, text),
+                deadline=_deadline(text, item, doc_date),
+                start=item.start,
+                stop=item.stop,
+            )
+        )
+    return tuple(out)
+
+
+def _control(directives: tuple[Directive, ...], signatory: Signatory | None) -> Control | None:
+    for d in reversed(directives):
+        if CONTROL_RE.search(d.text):
+            responsible = d.responsible
+            if not responsible and re.search(r"за\s+собой", d.text) and signatory:
+                responsible = tuple(n for n in [signatory.name] if n)
+            return Control(d.text, responsible)
+    return None
+
+
+def _organizations(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, ...]:
+    seen: dict[str, str] = {}
+    for a, b, kind in spans:
+        if kind != "ORG":
+            continue
+        name = _squash(text[a:b])
+        if name.isupper() and " " not in name and len(name) > 6:
+            continue  # "ПОСТАНОВЛЕНИЕ", "ПРЕЗИДИУМ": headings, not organizations
+        seen.setdefault(name.casefold(), name)
+    return tuple(seen.values())
+
+
+def extract(doc: Document) -> Extraction:
+    """The structure of one document (see the decree/1 contract in DESIGN.md)."""
+    text = doc.text
+    lines = split_lines(doc)
+    head = read_header(text, lines)
+    regions = find_operative(text, lines, head.body_start)
+    items: list[Item] = []
+    for region in regions:
+        items.extend(read_items(text, lines, region))
+    after = regions[-1][1] if regions else head.body_start
+    signatory, sign_at = read_signatory(text, lines, after)
+    header = head.header
+    if header.date is None and header.number is None:
+        found_date, found_number = read_footer_requisites(text, lines, sign_at)
+        header = type(header)(**{**header.__dict__, "date": found_date, "number": found_number})
+    body_text = text[head.span[1] :]
+    header = type(header)(**{**header.__dict__, "issuer": enrich_issuer(header.issuer, body_text)})
+    doc_date = date.fromisoformat(header.date) if header.date else None
+
+    spans = tag_spans(text)
+    persons = find_persons(text, [(a, b) for a, b, kind in spans if kind == "PER"])
+    directives = build_directives(text, items, doc_date, persons)
+    references = find_references(text, exclude=head.span)
+    taken = [(d.deadline.start, d.deadline.stop) for d in directives if d.deadline and d.deadline.start is not None]
+    taken += [(r.start, r.stop) for r in references if r.start is not None]
+    figures = tuple(
+        f
+        for f in find_figures(body_text, offset=head.span[1])
+        if not any(a <= (f.start or 0) < b for a, b in taken)
+    )
+    warnings = list(doc.warnings)
+    if not regions:
+        warnings.append("no operative part found (no marker such as «постановляет:» and no items)")
+    if header.date is None:
+        warnings.append("no document date found: partial deadlines are left unresolved")
+    return Extraction(
+        schema=SCHEMA,
+        source=doc.source,
+        kind=head.kind,
+        header=header,
+        directives=directives,
+        figures=figures,
+        persons=persons,
+        organizations=_organizations(text, spans),
+        references=references,
+        signatory=signatory,
+        urls=find_urls(text),
+        control=_control(directives, signatory),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,116 @@
+"""Lines: the unit the structure rules read.
+
+A paragraph is a line; a table row is a line whose cells are kept; a text
+that came as one long line is cut where the genre always breaks a line (before
+an item label, after an operative marker, before a deadline or a signature).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from decree.model import Document
+from decree.pipeline.extract.lexicon import MARKER_RE
+
+# A text line longer than this with no breaks is taken for a flattened text.
+LONG_LINE = 800
+
+# Break before "2. Text", "2.1. Text", "а) text" when the previous sentence ended.
+_CUT_BEFORE = re.compile(
+    r"(?<=[.:;!?»\"])\s+(?=(?:\d{1,2}(?:\.\d{1,2})*\.?|[а-я]\))\s+[А-ЯЁа-яё«\"])"
+    r"|(?<=[.:;!?»\"])\s+(?=Срок\b)"
+    r"|(?<=[.:;!?»\"])\s+(?=(?:Председатель|Глава|Ректор|Директор|Министр|Руководитель"
+    r"|Начальник|Заместитель|И\.\s?о\.|Исполняющий)\b[^.]{0,80}[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+)
+# Headers glued into one line: break after the document number and before a title.
+_CUT_HEADER = re.compile(r"(?<=\d)\s+(?=(?:О|Об)\s+[а-яё])")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line of the document: text[start:stop]. For a table row, cells holds
+    the (start, stop) of each cell, and table/row say which row it is."""
+
+    start: int
+    stop: int
+    bold: bool = False
+    table: int | None = None
+    row: int | None = None
+    cells: tuple[tuple[int, int], ...] = ()
+
+    def text(self, doc_text: str) -> str:
+        return doc_text[self.start : self.stop]
+
+    def cell_texts(self, doc_text: str) -> tuple[str, ...]:
+        return tuple(doc_text[a:b].strip() for a, b in self.cells)
+
+
+def _split(text: str, start: int, stop: int, bold: bool) -> list[Line]:
+    """Cut text[start:stop] at newlines and, for one long line, at genre breaks."""
+    lines: list[Line] = []
+    pos = start
+    for part in text[start:stop].split("\n"):
+        a, b = pos, pos + len(part)
+        pos = b + 1
+        # Trim surrounding blanks so offsets point at the words.
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a == b:
+            continue
+        if b - a > LONG_LINE:
+            lines.extend(Line(x, y, bold) for x, y in _cut_long(text, a, b))
+        else:
+            lines.append(Line(a, b, bold))
+    return lines
+
+
+def _cut_long(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    cuts = {start, stop}
+    chunk = text[start:stop]
+    for regex in (_CUT_BEFORE, _CUT_HEADER):
+        for m in regex.finditer(chunk):
+            cuts.add(start + m.end())
+    for m in MARKER_RE.finditer(chunk):
+        if m.group("tail").strip():
+            cuts.add(start + m.end())
+    ordered = sorted(cuts)
+    spans = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def split_lines(doc: Document) -> list[Line]:
+    """The document as lines, in order; table rows as single lines with cells."""
+    lines: list[Line] = []
+    row_key: tuple[int, int] | None = None
+    cells: list[tuple[int, int]] = []
+
+    def flush() -> None:
+        nonlocal cells, row_key
+        if cells and row_key is not None:
+            lines.append(
+                Line(cells[0][0], cells[-1][1], False, row_key[0], row_key[1], tuple(cells))
+            )
+        cells, row_key = [], None
+
+    for block in doc.blocks:
+        if block.table is None:
+            flush()
+            lines.extend(_split(doc.text, block.start, block.stop, block.bold))
+            continue
+        key = (block.table, block.row or 0)
+        if key != row_key:
+            flush()
+            row_key = key
+        cells.append((block.start, block.stop))
+    flush()
+    return lines
