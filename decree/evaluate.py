@@ -96,10 +96,20 @@ def norm(value: Any) -> str:
     return s
 
 
+# One name, two spellings: the full and the short form count as the same words.
+NAME_VARIANTS = (
+    (re.compile(r"российск\w* федераци\w*"), "рф"),
+    (re.compile(r"профессиональн\w* союз\w*"), "профсоюз"),
+)
+
+
 def _lemmas(s: str) -> frozenset[str]:
     from decree.nlp import lemma
 
-    return frozenset(lemma(w) for w in re.findall(r"\w+", norm(s)))
+    s = norm(s)
+    for regex, short in NAME_VARIANTS:
+        s = regex.sub(short, s)
+    return frozenset(lemma(w) for w in re.findall(r"\w+", s))
 
 
 def same_header_field(name: str, gold: Any, pred: Any) -> bool:
@@ -109,8 +119,13 @@ def same_header_field(name: str, gold: Any, pred: Any) -> bool:
     if g == p:
         return True
     if name == "issuer":
+        # Heads of the same body are named in full or in part ("Президиум
+        # Федерации профсоюзов РД" / "Президиум Союза организаций профсоюзов
+        # «Федерация профсоюзов РД»"): one name must hold the other's words and
+        # most of its own.
         a, b = _lemmas(g), _lemmas(p)
-        return bool(a) and len(a & b) / len(a | b) >= 0.8
+        small, large = sorted((a, b), key=len)
+        return bool(small) and small <= large and len(small) / len(large) >= 0.6
     if name == "place":
         strip = re.compile(r"^(?:г\.|город|с\.|село|пос\.|п\.)\s*")
         return strip.sub("", g) == strip.sub("", p)
@@ -217,9 +232,7 @@ def compare(gold: dict[str, Any], pred: dict[str, Any], report: Report, slug: st
             continue
         gold_items = gold[name]
         pred_items = pred.get(name, [])
-        if name == "persons":
-            gc, pc = Counter(set(map(key, gold_items))), Counter(set(map(key, pred_items)))
-        elif name == "references":
+        if name == "persons" or name == "references":
             gc, pc = Counter(set(map(key, gold_items))), Counter(set(map(key, pred_items)))
         else:
             gc, pc = Counter(map(key, gold_items)), Counter(map(key, pred_items))

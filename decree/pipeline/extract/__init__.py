@@ -1,16 +1,17 @@
 """Document -> Extraction: the extract stage, as a script of named steps.
 
-    lines      split the text into lines and table rows
-    header     requisites at the top (or after the signature on web copies)
-    operative  the operative part and its items, plan-table rows included
-    entities   natasha NER once, then persons, organizations, references, URLs
-    directives each item with its addressees, responsible persons and deadline
-    figures    numbers with units in the text, outside header and deadlines
+lines      split the text into lines and table rows
+header     requisites at the top (or after the signature on web copies)
+operative  the operative part and its items, plan-table rows included
+entities   natasha NER once, then persons, organizations, references, URLs
+directives each item with its addressees, responsible persons and deadline
+figures    numbers with units in the text, outside header and deadlines
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from decree import SCHEMA
@@ -19,10 +20,12 @@ from decree.nlp import tag_spans
 from decree.pipeline.extract.addressees import find_addressees
 from decree.pipeline.extract.deadlines import find_deadline
 from decree.pipeline.extract.figures import find_figures
-from decree.pipeline.extract.header import enrich_issuer, read_footer_requisites, read_header
+from decree.pipeline.extract.header import read_footer_requisites, read_header
+from decree.pipeline.extract.issuer import enrich_issuer
 from decree.pipeline.extract.lexicon import (
     CONTROL_RE,
     DEADLINE_LINE_RE,
+    INITIALS_FIRST_RE,
     INITIALS_NAME_RE,
 )
 from decree.pipeline.extract.lines import Line, split_lines
@@ -43,7 +46,7 @@ def read_signatory(text: str, lines: list[Line], start: int) -> tuple[Signatory 
             continue
         chunk_stop = lines[min(i + 3, len(lines) - 1)].stop
         chunk = text[lines[i].start : chunk_stop]
-        m = INITIALS_NAME_RE.search(chunk)
+        m = INITIALS_FIRST_RE.search(chunk) or INITIALS_NAME_RE.search(chunk)
         if m is None:
             return Signatory(_squash(lines[i].text(text)), None), i
         position = _squash(chunk[: m.start()]).rstrip(" :_")
@@ -135,17 +138,23 @@ def extract(doc: Document) -> Extraction:
     signatory, sign_at = read_signatory(text, lines, after)
     header = head.header
     if header.date is None and header.number is None:
-        found_date, found_number = read_footer_requisites(text, lines, sign_at)
-        header = type(header)(**{**header.__dict__, "date": found_date, "number": found_number})
+        found_date, found_number, found_title = read_footer_requisites(text, lines, sign_at)
+        header = replace(
+            header, date=found_date, number=found_number, title=header.title or found_title
+        )
     body_text = text[head.span[1] :]
-    header = type(header)(**{**header.__dict__, "issuer": enrich_issuer(header.issuer, body_text)})
+    header = replace(header, issuer=enrich_issuer(header.issuer, body_text))
     doc_date = date.fromisoformat(header.date) if header.date else None
 
     spans = tag_spans(text)
     persons = find_persons(text, [(a, b) for a, b, kind in spans if kind == "PER"])
     directives = build_directives(text, items, doc_date, persons)
     references = find_references(text, exclude=head.span)
-    taken = [(d.deadline.start, d.deadline.stop) for d in directives if d.deadline and d.deadline.start is not None]
+    taken = [
+        (d.deadline.start, d.deadline.stop)
+        for d in directives
+        if d.deadline and d.deadline.start is not None
+    ]
     taken += [(r.start, r.stop) for r in references if r.start is not None]
     figures = tuple(
         f

@@ -14,33 +14,21 @@ from dataclasses import dataclass
 from decree.model import Header
 from decree.nlp import morph
 from decree.pipeline.extract.dates import parse_date
+from decree.pipeline.extract.grammar import inflect_phrase
+from decree.pipeline.extract.issuer import (
+    BODY_LINE_RE,
+    collapse_spacing,
+    compose_issuer,
+    display_case,
+)
 from decree.pipeline.extract.lexicon import DOC_TYPES, PLACE_INLINE_RE, PLACE_RE, TITLE_RE
 from decree.pipeline.extract.lines import Line
 
-NUMBER_RE = re.compile(r"(?:№|N(?=\s*\d)|в„–)\s*(?P<number>[^\s,;«»\"]+(?:\s?[-/]\s?[^\s,;«»\"]+)*)")
+NUMBER_RE = re.compile(
+    r"(?:№|N(?=\s*\d)|в„–)\s*(?P<number>[^\s,;«»\"]+(?:\s?[-/]\s?[^\s,;«»\"]+)*)"
+)
 BLANK_RE = re.compile(r"^[_\s.-]*$")
 # A line that is site furniture or contact data, never part of an issuer's name.
-CLUTTER_RE = re.compile(
-    r"(?:тел\.|телефон|факс|e-?mail|@|http|www\.|ИНН|ОГРН|индекс|версия для|подписаться"
-    r"|главная|[|>›»]\s*\w|ул\.|проспект|пр-т|\d{6})",
-    re.IGNORECASE,
-)
-BODY_WORDS = (
-    "президиум",
-    "комитет",
-    "совет",
-    "бюро",
-    "пленум",
-    "коллегия",
-    "конференция",
-    "ректорат",
-    "правление",
-    "собрание",
-)
-BODY_PHRASE_RE = re.compile(
-    r"\b(?P<body>" + "|".join(w.capitalize() for w in BODY_WORDS) + r")\s+"
-    r"(?P<org>(?:[А-ЯЁA-Z][А-ЯЁA-Z\-]*\b\s?){1,4})"
-)
 HEADER_SCAN = 30  # lines from the top in which the requisites stand
 
 
@@ -54,17 +42,49 @@ class HeaderParse:
     span: tuple[int, int]
 
 
-def _letters(s: str) -> str:
-    return re.sub(r"[^А-ЯЁа-яё]", "", s).upper()
+DOC_TYPE_RE = re.compile(
+    r"^(?P<type>выписка\s+из\s+протокола|постановление|решение|приказ|распоряжение|протокол"
+    r"|выписка)\b(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+DOC_TYPE_END_RE = re.compile(
+    r"^(?P<before>[^a-zа-яё]*\S)\s+(?P<type>ПОСТАНОВЛЕНИЕ|РЕШЕНИЕ|ПРИКАЗ|РАСПОРЯЖЕНИЕ)$"
+)
+REQUISITES_RE = re.compile(r"(?:^|\s)(?:от\s|№|N\s*\d|в„–|\d{1,2}\.\d{2}\.\d{2,4}|«)")
+MEETING_RE = re.compile(r"^(?:совместного\s+|расширенного\s+|очередного\s+)?заседани[яе]\s+", re.I)
+OPENER_RE = re.compile(
+    r"^(?:В\s+соответствии|В\s+целях|Во\s+исполнение|В\s+связи|Рассмотрев|Заслушав|"
+    r"Обсудив|На\s+основании|Руководствуясь|Согласно|В\s+рамках|Учитывая)\b"
+)
+AGENDA_RE = re.compile(r"^\s*ПОВЕСТКА(?:\s+ДНЯ)?\s*:?\s*$", re.IGNORECASE)
 
 
-def _doc_type(line: str) -> tuple[str, str, str] | None:
-    """(doc_type, kind, rest of the line) when the line opens with a document type."""
-    head = re.split(r"№|N\s*\d|\bот\b|\d", line, maxsplit=1)[0]
-    letters = _letters(head)
-    for key, (doc_type, kind) in DOC_TYPES.items():
-        if letters == key or (letters.startswith(key) and len(head) < 60):
-            return doc_type, kind, line[len(head) :]
+@dataclass(frozen=True)
+class _TypeLine:
+    doc_type: str
+    kind: str
+    before: str  # the issuer printed on the same line before the type (PDF joins)
+    rest: str  # what follows the type on its line
+
+
+def _doc_type(line: str) -> _TypeLine | None:
+    """The document type when the line is the type line of a heading."""
+    line = collapse_spacing(line.strip())
+    m = DOC_TYPE_RE.match(line)
+    if m:
+        key = re.sub(r"\s+", "", m.group("type")).upper()
+        doc_type, kind = DOC_TYPES[key]
+        rest = m.group("rest").strip()
+        shouted = m.group("type").isupper()
+        if not rest or (shouted and len(line) < 120) or REQUISITES_RE.search(" " + rest):
+            if rest and not shouted and not re.search(r"(?:от\s|№|N\s*\d|в„–)", rest):
+                return None
+            return _TypeLine(doc_type, kind, "", rest)
+        return None
+    m = DOC_TYPE_END_RE.match(line)
+    if m:
+        doc_type, kind = DOC_TYPES[m.group("type")]
+        return _TypeLine(doc_type, kind, m.group("before"), "")
     return None
 
 
@@ -77,7 +97,7 @@ def _number(line: str) -> str | None:
 
 def _place(line: str) -> str | None:
     m = PLACE_RE.match(line.strip()) or PLACE_INLINE_RE.search(line)
-    if m:
+    if m and line[: m.start()].count("«") <= line[: m.start()].count("»"):
         return re.sub(r"\s+", " ", m.group(0)).strip()
     word = line.strip()
     if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", word):
@@ -86,80 +106,55 @@ def _place(line: str) -> str | None:
     return None
 
 
-def display_case(text: str) -> str:
-    """An all-caps name as a clerk would write it in running text: known words
-    lower-cased, abbreviations and proper names kept; the first letter capital."""
-    words = []
-    for word in re.split(r"(\s+)", text):
-        core = word.strip("«»\"()")
-        if core.isupper() and len(core) > 1:
-            parse = morph().parse(core.lower())[0]
-            keep = len(core) <= 3 or not parse.is_known or {"Geox", "Name", "Surn"} & set(
-                str(parse.tag).replace(" ", ",").split(",")
-            )
-            if not keep:
-                word = word.lower()
-            elif {"Geox"} & set(str(parse.tag).replace(" ", ",").split(",")):
-                word = word.capitalize()
-        words.append(word)
-    result = "".join(words).strip()
-    return result[:1].upper() + result[1:]
-
-
-def _issuer(texts: list[str]) -> str | None:
-    kept = [t for t in texts if t and not CLUTTER_RE.search(t) and len(t) < 200]
-    kept = [t for t in kept if _letters(t) not in {"РОССИЙСКАЯФЕДЕРАЦИЯ"}]
-    if not kept:
-        return None
-    joined = " ".join(re.sub(r"\s+", " ", t).strip() for t in kept)
-    if re.fullmatch(r"(?:[А-ЯЁ] ){3,}[А-ЯЁ]", joined):
-        joined = joined.replace(" ", "")
-    return display_case(joined)
-
-
-def _nominative_body(line: str) -> str:
-    """"Президиума Федерации профсоюзов" -> "Президиум Федерации профсоюзов"."""
-    first, _, rest = line.strip().partition(" ")
-    parse = morph().parse(first)[0]
-    if "gent" in parse.tag:
-        form = parse.inflect({"nomn"})
-        if form:
-            word = form.word
-            first = word.capitalize() if first[:1].isupper() else word
-    return f"{first} {rest}".strip()
-
-
-def enrich_issuer(issuer: str | None, body_text: str) -> str | None:
-    """When the heading names only the body ("ПРЕЗИДИУМ"), take its full name from
-    the text ("Президиум ДР СОП постановляет")."""
-    if issuer and issuer.lower() not in BODY_WORDS:
-        return issuer
-    for m in BODY_PHRASE_RE.finditer(body_text):
-        if issuer is None or m.group("body").lower() == issuer.lower():
-            return f"{m.group('body')} {m.group('org').strip()}"
-    return issuer
-
-
 def _title(texts: list[str], lines: list[Line], i: int) -> tuple[str, int]:
     """The title starting at line i and the index after its last line."""
     parts = [texts[i].strip()]
     j = i + 1
     while j < len(texts) and len(parts) < 6:
         prev, nxt = parts[-1], texts[j].strip()
-        if lines[j].table is not None or not nxt:
+        if lines[j].table is not None or not nxt or OPENER_RE.match(nxt):
             break
-        both_bold = lines[i].bold and lines[j].bold
-        lower = nxt[:1].islower()
-        short = len(nxt) < 90 and not prev.endswith((".", ":", ";")) and not nxt.endswith(".")
-        if both_bold or lower or short:
-            if re.match(r"^(?:\d|[А-ЯЁ][а-яё]+\s+[А-ЯЁ][а-яё]+\s+\w+ет\b)", nxt):
-                break
-            parts.append(nxt)
-            j += 1
-            continue
-        break
+        if nxt[:1].isdigit() or prev.endswith((".", ":", ";")):
+            break
+        first = nxt.split()[0].strip('«"(')
+        if lines[i].bold and lines[j].bold or nxt[:1].islower():
+            pass
+        elif not (len(nxt) < 90 and (first.isupper() or nxt[:1] in '«"(')):
+            break
+        parts.append(nxt)
+        j += 1
     title = re.sub(r"\s+", " ", " ".join(parts)).strip().rstrip(".")
     return title, j
+
+
+def _agenda_title(texts: list[str], start: int) -> str | None:
+    """A protocol extract's title: its one agenda item ("1. Об организации …")."""
+    for i in range(start, min(len(texts), start + 15)):
+        if AGENDA_RE.match(texts[i]):
+            items = []
+            for line in texts[i + 1 : i + 6]:
+                m = re.match(r"^\s*\d{1,2}[.)]\s+((?:О|Об|Обо)\s.*)$", line)
+                if not m:
+                    break
+                items.append(m.group(1).strip().rstrip("."))
+            return items[0] if len(items) == 1 else None
+    return None
+
+
+def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
+    """(body, issuer) from a genitive phrase after the type ("Президиума",
+    "администрации городского округа …"): a bare body, or a whole issuer."""
+    phrase = MEETING_RE.sub("", phrase.strip())
+    phrase = re.split(r"\s(?:от\s|№|N\s*\d|в„–)|\t", " " + phrase)[0].strip()
+    if not phrase or not re.match(r"[А-ЯЁа-яё]", phrase):
+        return None, None
+    nominative = inflect_phrase(phrase, "nomn", "gent")
+    if nominative == phrase:
+        return None, None
+    nominative = nominative[:1].upper() + nominative[1:]
+    if BODY_LINE_RE.match(nominative):
+        return nominative, None
+    return None, display_case(nominative)
 
 
 def read_header(text: str, lines: list[Line], stop: int | None = None) -> HeaderParse:
@@ -167,37 +162,42 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
     operative part if known)."""
     limit = min(len(lines), HEADER_SCAN if stop is None else min(stop, HEADER_SCAN))
     texts = [ln.text(text) for ln in lines]
-    doc_type = kind = None
+    found: _TypeLine | None = None
     type_at = None
     for i in range(limit):
         found = _doc_type(texts[i]) if lines[i].table is None else None
         if found:
-            doc_type, kind, _ = found
             type_at = i
             break
     date = number = place = title = None
-    title_at = title_end = None
+    title_end = None
     start = 0 if type_at is None else type_at
     for i in range(start, limit):
         line = texts[i]
         if TITLE_RE.match(line.strip()) and (i > start or type_at is None):
             title, title_end = _title(texts, lines, i)
-            title_at = i
             break
         if i > start + 6 and type_at is not None:
             break
+        if len(line) > 150 or OPENER_RE.match(line.strip()):
+            continue  # a sentence of the preamble, not a requisites line
         if number is None:
             number = _number(line)
         if date is None:
             date = parse_date(NUMBER_RE.split(line)[0]) or parse_date(line)
         if place is None:
             place = _place(line)
-    issuer_lines = texts[max(0, (type_at or 0) - 5) : type_at or 0]
-    issuer = _issuer(issuer_lines)
-    if type_at is not None and issuer is None:
-        nxt = texts[type_at + 1] if type_at + 1 < len(texts) else ""
-        if re.match(r"^\s*(?:" + "|".join(BODY_WORDS) + r")\w*", nxt, re.IGNORECASE):
-            issuer = display_case(_nominative_body(nxt))
+    issuer = body = None
+    if found is not None and type_at is not None:
+        heading = texts[max(0, type_at - 6) : type_at] + [found.before]
+        body, issuer = _genitive_issuer(found.rest)
+        if body is None and issuer is None and type_at + 1 < len(texts):
+            nxt = texts[type_at + 1]
+            if not REQUISITES_RE.match(nxt) and len(nxt) < 150:
+                body, issuer = _genitive_issuer(nxt)
+        issuer = issuer or compose_issuer(heading, body)
+        if title is None and found.kind == "protocol":
+            title = _agenda_title(texts, type_at)
     if title_end is not None:
         body_start = title_end
     elif type_at is not None:
@@ -211,14 +211,13 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
     span_stop = lines[body_start - 1].stop if body_start > 0 else 0
     header = Header(
         issuer=issuer,
-        doc_type=doc_type,
+        doc_type=found.doc_type if found else None,
         date=date.isoformat() if date else None,
         number=number,
         place=place,
         title=title,
     )
-    del title_at
-    return HeaderParse(header, kind or "other", body_start, (0, span_stop))
+    return HeaderParse(header, found.kind if found else "other", body_start, (0, span_stop))
 
 
 FOOTER_REQUISITES_RE = re.compile(
@@ -227,12 +226,20 @@ FOOTER_REQUISITES_RE = re.compile(
 )
 
 
-def read_footer_requisites(text: str, lines: list[Line], start: int) -> tuple[str | None, str | None]:
-    """Date and number printed after the signature ("от 15.08.2023 № 22-3"), as
-    some websites lay out an act."""
-    for line in lines[start:]:
-        m = FOOTER_REQUISITES_RE.match(line.text(text))
+def read_footer_requisites(
+    text: str, lines: list[Line], start: int
+) -> tuple[str | None, str | None, str | None]:
+    """Date, number and title printed after the signature ("Об … / от 16 июля
+    2021 г. № 1566/1"), as some websites lay out an act."""
+    for i in range(start, len(lines)):
+        m = FOOTER_REQUISITES_RE.match(lines[i].text(text))
         if m:
             date = parse_date(m.group("date"))
-            return (date.isoformat() if date else None), m.group("number").rstrip(".")
-    return None, None
+            title = None
+            for j in range(max(start, i - 3), i):
+                if TITLE_RE.match(lines[j].text(text).strip()):
+                    title = re.sub(r"\s+", " ", " ".join(ln.text(text) for ln in lines[j:i]))
+                    break
+            iso = date.isoformat() if date else None
+            return iso, m.group("number").rstrip("."), title
+    return None, None, None

@@ -23,8 +23,17 @@ _CUT_BEFORE = re.compile(
     r"|(?<=[.:;!?»\"])\s+(?=(?:Председатель|Глава|Ректор|Директор|Министр|Руководитель"
     r"|Начальник|Заместитель|И\.\s?о\.|Исполняющий)\b[^.]{0,80}[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
 )
-# Headers glued into one line: break after the document number and before a title.
-_CUT_HEADER = re.compile(r"(?<=\d)\s+(?=(?:О|Об)\s+[а-яё])")
+# Headers glued into one line: break around the document type, before the date,
+# the place and the title; the title ends where a new sentence starts.
+_CUT_HEADER = re.compile(
+    r"\s+(?=(?:ПОСТАНОВЛЕНИЕ|ПРИКАЗ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ВЫПИСКА ИЗ ПРОТОКОЛА)\s)"
+    r"|(?:(?<=ПОСТАНОВЛЕНИЕ)|(?<=РАСПОРЯЖЕНИЕ)|(?<=ПРИКАЗ)|(?<=РЕШЕНИЕ))\s+"
+    r"|\s+(?=(?:г\.|с\.|пос\.)\s?[А-ЯЁ][а-яё]+\s+(?:О|Об)\s)"
+    r"|(?<=[а-яё])\s+(?=(?:О|Об)\s+[а-яё]+[ие]\s)"
+)
+_TITLE_START = re.compile(r"(?:^|\s)(?:О|Об)\s+[а-яё]")
+_SENTENCE_START = re.compile(r"(?<=[а-яё»)])\s+(?=[А-ЯЁ][а-яё]+\s)")
+HEADER_AREA = 600
 
 
 @dataclass(frozen=True)
@@ -70,9 +79,17 @@ def _split(text: str, start: int, stop: int, bold: bool) -> list[Line]:
 def _cut_long(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     cuts = {start, stop}
     chunk = text[start:stop]
-    for regex in (_CUT_BEFORE, _CUT_HEADER):
-        for m in regex.finditer(chunk):
-            cuts.add(start + m.end())
+    for m in _CUT_BEFORE.finditer(chunk):
+        cuts.add(start + m.end())
+    head = chunk[:HEADER_AREA]
+    for m in _CUT_HEADER.finditer(head):
+        cuts.add(start + m.end())
+    title = _TITLE_START.search(head)
+    if title:
+        cuts.add(start + title.start())
+        end = _SENTENCE_START.search(chunk, title.end())
+        if end:
+            cuts.add(start + end.end())
     for m in MARKER_RE.finditer(chunk):
         if m.group("tail").strip():
             cuts.add(start + m.end())

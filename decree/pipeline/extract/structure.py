@@ -24,7 +24,7 @@ from decree.pipeline.extract.lexicon import (
 from decree.pipeline.extract.lines import Line
 
 LABEL_RE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,3}(?:\.\d{1,3})*)(?P<num_end>\.|\))?(?=\s)"
+    r"^\s*(?:(?P<num>\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]))(?P<num_end>\.|\))?(?=\s)"
     r"|(?P<let>[а-яёa-z])\)(?=\s)"
     r"|(?P<bul>[-–—•·*▪●])(?=\s))\s*"
 )
@@ -51,8 +51,9 @@ def _marker(text: str, line: Line) -> re.Match[str] | None:
     for m in MARKER_RE.finditer(s):
         before = s[m.start() - 1] if m.start() > 0 else " "
         word = m.group("marker")
-        if before.isalpha() and before.isupper() == word[0].isupper() and " " not in word:
-            continue  # "разрешил" is not a marker; "СОПпостановляет" is
+        glued = before.isalpha() and before.isupper() == word[0].isupper() and " " not in word
+        if glued and word.lower().startswith("реш"):
+            continue  # "разрешил" is not a marker; "профсоюзапостановляет" is
         tail_ok = m.group("tail").strip() or m.end() == len(s.rstrip())
         if tail_ok and len(s) - m.end() < 400:
             return m
@@ -70,7 +71,8 @@ def is_signature(text: str, lines: list[Line], i: int) -> bool:
         return not re.search(r"\b(?:возложить|назначить|поручить)\b", s, re.IGNORECASE)
     if len(s) < 90 and not s.endswith((".", ";", ":")) and i + 1 < len(lines):
         for nxt in lines[i + 1 : i + 4]:
-            if re.fullmatch(r"\s*" + INITIALS_NAME_RE.pattern + r"\s*", nxt.text(text)):
+            line = nxt.text(text)
+            if len(line) < 90 and re.search(INITIALS_NAME_RE.pattern + r"\s*$", line):
                 return True
     return False
 

@@ -1,0 +1,175 @@
+"""The issuer of an act from its heading lines.
+
+A heading stacks names from the highest body down (ГОСТ Р 7.0.97-2016,
+requisites 01-08): "МИНИСТЕРСТВО НАУКИ …", "ФГБОУ ВО «…»", "УЧЁНЫЙ СОВЕТ". The
+issuer is the lowest body with the organization right above it; state and
+region lines and parent bodies are left out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from decree.nlp import morph
+from decree.pipeline.extract.grammar import inflect_phrase
+
+CLUTTER_RE = re.compile(
+    r"(?:тел\.|телефон|факс|e-?mail|@|http|www\.|ИНН|ОГРН|индекс|версия для|подписаться"
+    r"|главная|[|>›]\s*\w|\s/\s|ул\.|проспект|пр-т|\d{6}|официальный сайт)",
+    re.IGNORECASE,
+)
+BODY_WORDS = (
+    "президиум",
+    "комитет",
+    "совет",
+    "бюро",
+    "пленум",
+    "коллегия",
+    "конференция",
+    "ректорат",
+    "правление",
+    "собрание",
+)
+BODY_PHRASE_RE = re.compile(
+    r"\b(?P<body>" + "|".join(w.capitalize() for w in BODY_WORDS) + r")\s+"
+    r"(?P<org>(?:[А-ЯЁA-Z][А-ЯЁA-Z\-]*\b\s?){1,4})"
+)
+
+
+SMALL_WORDS = {"и", "в", "во", "по", "при", "на", "для", "с", "со", "о", "об", "к", "от"}
+# Words a clerk capitalizes inside names: "Республики Дагестан", "Российской Федерации".
+CAPITALIZED = {"республика", "российский", "федерация"}
+
+
+def _tags(parse) -> set[str]:
+    return set(str(parse.tag).replace(" ", ",").split(","))
+
+
+def display_case(text: str) -> str:
+    """An all-caps name as a clerk would write it in running text: known words
+    lower-cased, abbreviations and proper names kept, the first word inside
+    quotes and the first letter capital."""
+    words = []
+    for k, word in enumerate(re.split(r"(\s+)", text)):
+        core = word.strip('«»"()')
+        if core.isupper() and (len(core) > 1 or core.lower() in SMALL_WORDS):
+            parse = morph().parse(core.lower())[0]
+            if core.lower() in SMALL_WORDS and k > 0:
+                word = word.lower()
+            elif parse.normal_form in CAPITALIZED or _tags(parse) & {"Geox", "Name", "Surn"}:
+                word = word.replace(core, core.capitalize())
+            elif len(core) > 3 and parse.is_known:
+                word = word.lower()
+        if word.startswith(("«", '"')) and k > 0:
+            word = word[0] + word[1:2].upper() + word[2:]
+        words.append(word)
+    result = "".join(words).strip()
+    return result[:1].upper() + result[1:]
+
+
+REGION_RE = re.compile(
+    r"^(?:российская\s+федерация|республик[аи]\s+\S+|\S+\s+(?:област[ьи]|кра[йя])|"
+    r"\S+\s+автономн\S+\s+округ\S*|проект|г\.\s*\S+|город\s+\S+)$",
+    re.IGNORECASE,
+)
+BODY_LINE_RE = re.compile(
+    r"^(?:\S+\s+)?(?:" + "|".join(BODY_WORDS) + r")\b(?:\s+\S+){0,3}$", re.IGNORECASE
+)
+# A heading line that only continues the name above it.
+CONTINUATION_RE = re.compile(r"^(?:[«\"(]|\d|г\.|при\b)", re.IGNORECASE)
+GENERIC_RE = re.compile(r"(?:организаци[яи]|отделени[ея]|филиал|комитет)$", re.IGNORECASE)
+
+
+def collapse_spacing(line: str) -> str:
+    """ "П Р Е З И Д И У М" -> "ПРЕЗИДИУМ" (letter-spaced headings)."""
+    return re.sub(
+        r"(?<![А-ЯЁA-Z])(?:[А-ЯЁ] ){2,}[А-ЯЁ](?![А-ЯЁA-Z])",
+        lambda m: m.group(0).replace(" ", ""),
+        line,
+    )
+
+
+def _continues(previous: str, line: str) -> bool:
+    """Does `line` continue the name on the line above? It does when it starts
+    with a quote or a genitive ("РЕСПУБЛИКИ ДАГЕСТАН", "ПРОФСОЮЗА …"), or when
+    the line above breaks off after an adjective or a preposition."""
+    if CONTINUATION_RE.match(line):
+        return True
+    if re.search(r"(?:\b(?:и|по|при|для|в)|[«\"(-])$", previous, re.IGNORECASE):
+        return True
+    first = re.match(r"[А-ЯЁа-яё]+", line)
+    last = re.search(r"[А-ЯЁа-яё]+$", previous)
+    if first:
+        parses = morph().parse(first.group(0).lower())
+        if parses[0].tag.POS in {"NOUN", "ADJF"} and any(p.tag.case == "gent" for p in parses):
+            if not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses):
+                return True
+    if last:
+        parse = morph().parse(last.group(0).lower())[0]
+        if parse.tag.POS in {"ADJF", "PRTF"} and parse.tag.case == "nomn":
+            return True
+    return False
+
+
+def _names(texts: list[str]) -> list[str]:
+    """Heading lines grouped into names: a line that starts with a quote, a
+    lower-case word or a genitive place continues the name above it."""
+    names: list[str] = []
+    for raw in texts:
+        line = re.sub(r"\s+", " ", collapse_spacing(raw)).strip()
+        if not line or CLUTTER_RE.search(line) or len(line) > 200:
+            continue
+        cont = names and _continues(names[-1], line)
+        if names and cont and not REGION_RE.match(line):
+            names[-1] = f"{names[-1]} {line}"
+        else:
+            names.append(line)
+    names = [re.sub(r"\s*\([^()]*\)$", "", n).strip() for n in names]
+    return [n for n in names if n and not REGION_RE.match(n)]
+
+
+def _genitive(name: str) -> str:
+    return inflect_phrase(display_case(name), "gent", "nomn")
+
+
+def compose_issuer(texts: list[str], body: str | None = None) -> str | None:
+    """The issuer from heading lines: the body ("Президиум", "Учёный совет") with
+    the nearest organization above it; parent bodies higher up are left out,
+    except where the nearest name is generic ("… республиканская организация")."""
+    names = _names(texts)
+    if body:
+        names.append(body)
+    if not names:
+        return None
+    last = names.pop()
+    parts = [display_case(last)]
+    if BODY_LINE_RE.match(last) or GENERIC_RE.search(last):
+        while names:
+            org = names.pop()
+            parts.append(_genitive(org))
+            if not GENERIC_RE.search(org):
+                break
+    return " ".join(parts)
+
+
+def _nominative_body(line: str) -> str:
+    """ "Президиума Федерации профсоюзов" -> "Президиум Федерации профсоюзов"."""
+    first, _, rest = line.strip().partition(" ")
+    parse = morph().parse(first)[0]
+    if "gent" in parse.tag:
+        form = parse.inflect({"nomn"})
+        if form:
+            word = form.word
+            first = word.capitalize() if first[:1].isupper() else word
+    return f"{first} {rest}".strip()
+
+
+def enrich_issuer(issuer: str | None, body_text: str) -> str | None:
+    """When the heading names only the body ("ПРЕЗИДИУМ"), take its full name from
+    the text ("Президиум ДР СОП постановляет")."""
+    if issuer and issuer.lower() not in BODY_WORDS:
+        return issuer
+    for m in BODY_PHRASE_RE.finditer(body_text):
+        if issuer is None or m.group("body").lower() == issuer.lower():
+            return f"{m.group('body')} {m.group('org').strip()}"
+    return issuer
