@@ -127,6 +127,7 @@ class Person:
     role: str | None = None
     start: int | None = None
     stop: int | None = None
+    mentions: tuple[tuple[int, int], ...] = ()  # every (start, stop) where the text names them
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from datetime import date
 from decree import SCHEMA
 from decree.model import Control, Directive, Document, Extraction, Person, Signatory
 from decree.nlp import tag_spans
-from decree.pipeline.extract.addressees import find_addressees
+from decree.pipeline.extract.addressees import find_addressees, split_cell
 from decree.pipeline.extract.deadlines import find_deadline
 from decree.pipeline.extract.figures import find_figures
 from decree.pipeline.extract.header import read_footer_requisites, read_header
@@ -64,42 +64,62 @@ def _deadline(text: str, item: Item, doc_date: date | None):
     return find_deadline(text[item.start : item.stop], doc_date, offset=item.start)
 
 
-def _responsible(item: Item, persons: tuple[Person, ...], text: str) -> tuple[str, ...]:
-    spans = [(item.start, item.stop), *item.responsible_spans]
-    names: list[str] = []
-    for person in persons:
-        for a, b in _mentions(person, text):
-            if any(x <= a and b <= y for x, y in spans) and person.normal not in names:
-                names.append(person.normal)
-    return tuple(names)
+def short_name(normal: str) -> str:
+    """ "Алиева Зайнаб Гасановна" -> "Алиева З.Г."; initials forms stay."""
+    words = normal.split()
+    if len(words) == 3 and all(w[:1].isupper() and not w.endswith(".") for w in words):
+        return f"{words[0]} {words[1][0]}.{words[2][0]}."
+    return normal
 
 
-def _mentions(person: Person, text: str) -> list[tuple[int, int]]:
-    """Every place the person's printed name stands in the text."""
-    spans = []
-    for m in re.finditer(re.escape(person.name), text):
-        spans.append((m.start(), m.end()))
-    return spans
+def _mention_spans(persons: tuple[Person, ...], text: str) -> list[tuple[int, int, str]]:
+    """Every place a person's printed name stands: (start, stop, normal)."""
+    return [(a, b, short_name(p.normal)) for p in persons for a, b in p.mentions]
+
+
+def _within(spans: list[tuple[int, int, str]], a: int, b: int) -> list[tuple[int, int, str]]:
+    return [(x, y, n) for x, y, n in spans if a <= x and y <= b]
 
 
 def build_directives(
     text: str, items: list[Item], doc_date: date | None, persons: tuple[Person, ...]
 ) -> tuple[Directive, ...]:
-    out = []
+    mentions = _mention_spans(persons, text)
+    out: list[Directive] = []
+    by_id: dict[str, Directive] = {}
     for item in items:
         body = text[item.start : item.stop]
-        out.append(
-            Directive(
-                id=item.id,
-                text=_squash(body),
-                parent=item.parent,
-                addressees=() if "responsible" in item.cells else find_addressees(body),
-                responsible=_responsible(item, persons, text),
-                deadline=_deadline(text, item, doc_date),
-                start=item.start,
-                stop=item.stop,
-            )
+        deadline = _deadline(text, item, doc_date)
+        inside = _within(mentions, item.start, item.stop)
+        names = [n for _, _, n in inside]
+        for a, b in item.responsible_spans:
+            names += [n for _, _, n in _within(mentions, a, b)]
+        if "responsible" in item.cells:
+            a, b = item.cells["responsible"]
+            cell = [(x - a, y - a) for x, y, _ in _within(mentions, a, b)]
+            addressees = split_cell(text[a:b], cell)
+        else:
+            skip = [(x - item.start, y - item.start) for x, y, _ in inside]
+            if deadline and deadline.start is not None and item.start <= deadline.start:
+                skip.append((deadline.start - item.start, deadline.stop - item.start))
+            addressees = find_addressees(body, skip)
+        parent = by_id.get(item.parent) if item.parent else None
+        if not addressees and parent is not None and parent.text.endswith(":"):
+            addressees = parent.addressees
+            if not names:
+                names = list(parent.responsible)
+        directive = Directive(
+            id=item.id,
+            text=_squash(body),
+            parent=item.parent,
+            addressees=addressees,
+            responsible=tuple(dict.fromkeys(names)),
+            deadline=deadline,
+            start=item.start,
+            stop=item.stop,
         )
+        by_id[item.id] = directive
+        out.append(directive)
     return tuple(out)
 
 

@@ -1,196 +1,188 @@
-"""Who a directive addresses: the dative (or accusative) group around the verb.
+"""Who a directive addresses: the noun group in the dative (or accusative)
+that the operative verb governs, in the nominative.
 
-"Руководителям членских организаций повысить …" -> "руководители членских
-организаций"; "Поручить отделу кадров подготовить …" -> "отдел кадров";
-"Обязать директоров школ …" -> "директора школ"; "Создать аккаунты …
-профсоюзным организациям, насчитывающим …" -> "профсоюзные организации".
+    "Руководителям членских организаций повысить …"   -> руководители членских организаций
+    "Поручить отделу кадров (Иванова И.И.) подготовить" -> отдел кадров
+    "Заместителя главного врача Абакарову З.М. обеспечить" (ОБЯЗЫВАЮ) -> заместитель главного врача
+    "Контроль … возложить на заместителя главы администрации Х." -> заместитель главы администрации
+
+Persons, parenthetical names and deadline phrases are left out of the group:
+persons are the directive's `responsible`, deadlines its `deadline`.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from decree.nlp import morph
+from decree.pipeline.extract.grammar import inflect_words
 
-WORD_RE = re.compile(r"[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*|[.,;:()«»\"]")
-# Verbs that take the addressee after them, and the case they govern.
+TOKEN_RE = re.compile(
+    r"«[^»]{1,80}»|\"[^\"]{1,80}\"|[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*\.?|\d+[\d.,/-]*|[(),;:]"
+)
 GOVERNING = {
     "поручить": "datv",
     "рекомендовать": "datv",
     "предложить": "datv",
     "разрешить": "datv",
-    "предоставить": "datv",
     "обязать": "accs",
     "просить": "accs",
 }
-# Heads that name someone who can act.
-ACTORS = {
-    "организация",
-    "руководитель",
-    "председатель",
-    "отдел",
-    "комитет",
-    "профсоюз",
-    "управление",
-    "администрация",
-    "директор",
-    "заместитель",
-    "рескома",
-    "реском",
-    "профком",
-    "организатор",
-    "служба",
-    "центр",
-    "учреждение",
-    "кафедра",
-    "факультет",
-    "деканат",
-    "декан",
-    "заведующий",
-    "начальник",
-    "секретарь",
-    "бухгалтерия",
-    "работник",
-    "сотрудник",
-    "учитель",
-    "преподаватель",
-    "повар",
-    "врач",
-    "глава",
-    "совет",
-    "департамент",
-    "министерство",
-    "аппарат",
-    "сектор",
-    "школа",
-    "колледж",
-    "университет",
-    "институт",
-    "ректор",
-    "проректор",
-    "комиссия",
-    "штаб",
-    "бюро",
-    "правление",
-    "федерация",
-    "объединение",
-    "член",
-    "специалист",
-    "инспектор",
-    "бухгалтер",
-    "классный",
-    "воспитатель",
-}
+# Words that open a time phrase: the group ends before them.
+TIME_WORDS = {"до", "в", "к", "не", "с", "со", "по", "ежемесячно", "ежеквартально", "ежегодно"}
+TIME_AFTER = re.compile(
+    r"^(?:\d|срок|течение|теч\.|позднее|январ|феврал|март|апрел|ма[йя]|июн|июл|август"
+    r"|сентябр|октябр|ноябр|декабр|квартал|полугоди|период|конц|начал|двух|трех|трёх|недельн"
+    r"|месячн|дн|т\.)",
+    re.IGNORECASE,
+)
+CONTROL_ON_RE = re.compile(
+    r"(?:возложить|возлагается|возложен\w*)\s+(?:на\s+)?(?:[^.]*?\s)?на\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    stop: int
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [_Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
 
 
 def _parses(word: str):
-    return morph().parse(word)
-
-
-def _case_parse(word: str, case: str, pos: set[str]):
-    for p in _parses(word):
-        if p.tag.case == case and p.tag.POS in pos:
-            return p
-    return None
+    return morph().parse(word.strip(".").lower())
 
 
 def _is_infinitive(word: str) -> bool:
-    return any(p.tag.POS == "INFN" and p.score > 0.1 for p in _parses(word.lower()))
+    return any(p.tag.POS == "INFN" and p.score > 0.1 for p in _parses(word))
 
 
-def _to_nominative(words: list[str], case: str) -> str:
-    """Inflect the head group (adjectives up to the first noun in `case`) to the
-    nominative, keep the rest as printed."""
-    out: list[str] = []
-    head_done = False
-    for k, word in enumerate(words):
-        if not head_done and re.match(r"[А-ЯЁа-яё]", word):
-            p = _case_parse(word.lower(), case, {"ADJF", "PRTF", "NOUN", "NUMR"})
-            if p is not None:
-                form = p.inflect({"nomn"} | ({"plur"} if p.tag.number == "plur" else set()))
-                new = form.word if form else word.lower()
-                if word[:1].isupper() and (k > 0 or "Surn" in p.tag or "Name" in p.tag):
-                    new = new.capitalize()
-                out.append(new)
-                if p.tag.POS == "NOUN":
-                    head_done = True
-                continue
-            head_done = True
-        out.append(word)
-    text = " ".join(out)
-    text = re.sub(r"\s+([.,;:)»\"])", r"\1", text)
-    text = re.sub(r"([(«])\s+", r"\1", text)
-    return text
+def _can_be(word: str, case: str, pos: set[str]) -> bool:
+    return any(p.tag.case == case and p.tag.POS in pos for p in _parses(word))
 
 
-def _split_parts(tokens: list[str]) -> list[list[str]]:
-    parts: list[list[str]] = [[]]
-    for tok in tokens:
-        if tok == "," or tok.lower() == "и":
-            parts.append([])
-        else:
-            parts[-1].append(tok)
-    merged: list[list[str]] = []
-    for part in parts:
-        if not part:
+def _only_case(word: str, case: str) -> bool:
+    """Every noun reading of the word is in `case` ("организациям")."""
+    nouns = [p for p in _parses(word) if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.case == case for p in nouns)
+
+
+def _inside(tok: _Token, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= tok.start < b for a, b in spans)
+
+
+def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]]) -> list[list[str]]:
+    """The noun group(s) in `case` starting at token k, as word lists."""
+    groups: list[list[str]] = [[]]
+    depth = 0
+    head = False
+    for n in range(k, len(tokens)):
+        tok = tokens[n]
+        word = tok.text
+        low = word.lower()
+        if depth or word == "(":
+            depth += (word == "(") - (word == ")")
             continue
-        first = part[0].lower()
-        is_clause = any(p.tag.POS in {"PRTF", "PRTS"} for p in _parses(first)[:1])
-        if merged and (is_clause or first in {"в", "на", "по", "с", "за", "при"}):
-            merged[-1] = merged[-1] + [","] + part
-        else:
-            merged.append(part)
-    return merged
-
-
-def _phrase(tokens: list[str], case: str) -> list[str]:
-    return [_to_nominative(part, case) for part in _split_parts(tokens) if part]
-
-
-def _actor_group(tokens: list[str], case: str) -> tuple[int, int] | None:
-    """Span of the first group in `case` whose head names an actor."""
-    for i, tok in enumerate(tokens):
-        p = _case_parse(tok.lower(), case, {"NOUN"})
-        if p is None or p.normal_form not in ACTORS:
+        if _inside(tok, skip) or low in {"т.", "т.т.", "тт."}:
             continue
-        a = i
-        while a > 0 and _case_parse(tokens[a - 1].lower(), case, {"ADJF", "PRTF"}):
-            a -= 1
-        b = i + 1
-        while b < len(tokens) and tokens[b] not in {",", ";", ".", ":", "("}:
-            if _is_infinitive(tokens[b]) or tokens[b].lower() in {"в", "на", "по", "с", "для"}:
-                break
-            nxt = _parses(tokens[b].lower())[0]
-            if tokens[b].isupper() or nxt.tag.case == "gent" or nxt.tag.POS in {"CONJ"}:
-                b += 1
-                continue
+        if word in {";", ":"} or _is_infinitive(word) or word[0].isdigit():
             break
-        return a, b
-    return None
+        nxt = tokens[n + 1].text if n + 1 < len(tokens) else ""
+        if low in TIME_WORDS and TIME_AFTER.match(nxt) or low in {"ежемесячно", "ежеквартально"}:
+            break
+        if word in {",", "и"} or low == "и":
+            after = tokens[n + 1].text if n + 1 < len(tokens) else ""
+            new_head = _can_be(after, case, {"NOUN", "ADJF", "PRTF"}) and not _can_be(
+                after, "gent", {"NOUN", "ADJF"}
+            )
+            if head and new_head and case == "datv":
+                groups.append([])
+                head = False
+                continue
+            if word == "," and not groups[-1]:
+                continue
+        parses = _parses(word)
+        if parses and parses[0].tag.POS in {"ADVB", "GRND"} and not word[:1].isupper():
+            break
+        if head and parses and parses[0].tag.POS == "NOUN" and word[:1].islower():
+            cases = {p.tag.case for p in parses if p.tag.POS == "NOUN"}
+            if not cases & {"gent", "datv", "ablt", "loct"} and groups[-1][-1] not in {",", "и"}:
+                prev = tokens[n - 1].text.lower()
+                if prev not in {"по", "при", "с", "на", "в", "для", "от", "и"}:
+                    break  # the verb's object ("информацию о …"), not the addressee
+        groups[-1].append(word)
+        if not head and _can_be(word, case, {"NOUN"}):
+            head = True
+    out = []
+    for g in groups:
+        while g and g[-1] in {",", "и"}:
+            g.pop()
+        if g:
+            out.append(g)
+    return out
 
 
-def find_addressees(text: str) -> tuple[str, ...]:
-    """Addressees of one directive, in the nominative."""
-    tokens = WORD_RE.findall(text[:400])
+def _render(words: list[str], case: str) -> str:
+    words = inflect_words(words, "nomn", case)
+    text = " ".join(words)
+    text = re.sub(r"\s+([,;:)])", r"\1", text)
+    text = re.sub(r"\(\s+", "(", text)
+    first = words[0] if words else ""
+    if first[:1].isupper() and not first.isupper() and not first.startswith(("«", '"')):
+        if not any("Surn" in p.tag or "Name" in p.tag or "Geox" in p.tag for p in _parses(first)):
+            text = text[:1].lower() + text[1:]
+    return text.strip(" ,")
+
+
+def find_addressees(text: str, skip: list[tuple[int, int]] = ()) -> tuple[str, ...]:
+    """Addressees of one directive's text, in the nominative. `skip` holds the
+    spans (relative to `text`) of persons and the deadline, left out."""
+    skip = list(skip)
+    control = CONTROL_ON_RE.search(text)
+    if control and re.search(r"контроль|ответственность", text, re.IGNORECASE):
+        rest = control.start("rest")
+        tokens = [t for t in _tokens(text) if t.start >= rest]
+        groups = _group(tokens, 0, "accs", skip)
+        return tuple(_render(g, "accs") for g in groups[:1])
+    tokens = _tokens(text[:500])
     if not tokens:
         return ()
-    first = tokens[0].lower()
+    first = tokens[0].text.lower()
     if first in GOVERNING:
-        case = GOVERNING[first]
-        rest = tokens[1:]
-        end = next((k for k, t in enumerate(rest) if _is_infinitive(t)), None)
-        if end:
-            return tuple(_phrase(rest[:end], case))
-        span = _actor_group(rest, case)
-        return tuple(_phrase(rest[span[0] : span[1]], case)) if span else ()
-    if not _is_infinitive(tokens[0]):
-        end = next((k for k, t in enumerate(tokens) if _is_infinitive(t)), None)
-        if end and _case_parse(first, "datv", {"NOUN", "ADJF", "PRTF"}) is not None:
-            return tuple(_phrase(tokens[:end], "datv"))
-        if end is None or tokens[0][:1].isupper() and tokens[0].isupper():
-            if end:
-                return tuple(_phrase(tokens[:end], "datv"))
-    span = _actor_group(tokens, "datv")
-    if span:
-        return tuple(_phrase(tokens[span[0] : span[1]], "datv"))
+        return _rendered(_group(tokens, 1, GOVERNING[first], skip), GOVERNING[first])
+    has_verb = any(_is_infinitive(t.text) for t in tokens)
+    if has_verb and not _is_infinitive(tokens[0].text):
+        for case in ("datv", "accs"):
+            if _can_be(tokens[0].text, case, {"NOUN", "ADJF", "PRTF"}) or tokens[0].text.isupper():
+                return _rendered(_group(tokens, 0, case, skip), case)
+    for k, tok in enumerate(tokens):
+        if _only_case(tok.text, "datv") and tok.text.lower().endswith(("ам", "ям")):
+            a = k
+            while a > 0 and _can_be(tokens[a - 1].text, "datv", {"ADJF", "PRTF"}):
+                a -= 1
+            return _rendered(_group(tokens, a, "datv", skip), "datv")
     return ()
+
+
+def _rendered(groups: list[list[str]], case: str) -> tuple[str, ...]:
+    return tuple(r for r in (_render(g, case) for g in groups) if r)
+
+
+def split_cell(text: str, persons: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Addressees in a plan table's "Ответственный" cell: the parts that are not
+    persons, as printed ("Отдел культуры, отдел молодёжной политики")."""
+    cut = text
+    for a, b in sorted(persons, reverse=True):
+        cut = cut[:a] + " ; " + cut[b:]
+    parts = re.split(r"[;,\n]|\s{2,}", cut)
+    out = []
+    for part in parts:
+        part = re.sub(r"\([^)]*\)", "", part).strip(" .–—-")
+        if part and re.search(r"[А-ЯЁа-яё]{3}", part):
+            out.append(part[:1].lower() + part[1:] if not part.split()[0].isupper() else part)
+    return tuple(out)

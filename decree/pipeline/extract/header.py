@@ -157,6 +157,13 @@ def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
     return None, display_case(nominative)
 
 
+def _is_requisites(line: str) -> bool:
+    """A short line with a date, a number or a place (not a preamble sentence)."""
+    if len(line) > 150 or OPENER_RE.match(line.strip()):
+        return False
+    return bool(_number(line) or parse_date(line) or _place(line))
+
+
 def read_header(text: str, lines: list[Line], stop: int | None = None) -> HeaderParse:
     """Read the requisites from the top lines (up to line `stop`, the start of the
     operative part if known)."""
@@ -202,9 +209,7 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
         body_start = title_end
     elif type_at is not None:
         body_start = min(limit, type_at + 1)
-        while body_start < limit and (
-            _number(texts[body_start]) or parse_date(texts[body_start]) or _place(texts[body_start])
-        ):
+        while body_start < limit and _is_requisites(texts[body_start]):
             body_start += 1
     else:
         body_start = 0
