@@ -133,9 +133,9 @@ def _render(words: list[str], case: str) -> str:
     text = re.sub(r"\s+([,;:)])", r"\1", text)
     text = re.sub(r"\(\s+", "(", text)
     first = words[0] if words else ""
+    proper = any("Surn" in p.tag or "Name" in p.tag or "Geox" in p.tag for p in _parses(first))
     if first[:1].isupper() and not first.isupper() and not first.startswith(("«", '"')):
-        if not any("Surn" in p.tag or "Name" in p.tag or "Geox" in p.tag for p in _parses(first)):
-            text = text[:1].lower() + text[1:]
+        text = text if proper else text[:1].lower() + text[1:]
     return text.strip(" ,")
 
 

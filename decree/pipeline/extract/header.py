@@ -100,9 +100,9 @@ def _place(line: str) -> str | None:
     if m and line[: m.start()].count("«") <= line[: m.start()].count("»"):
         return re.sub(r"\s+", " ", m.group(0)).strip()
     word = line.strip()
-    if re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", word):
-        if any("Geox" in p.tag for p in morph().parse(word)[:2]):
-            return word
+    is_word = re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", word)
+    if is_word and any("Geox" in p.tag for p in morph().parse(word)[:2]):
+        return word
     return None
 
 

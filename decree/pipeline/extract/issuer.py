@@ -101,9 +101,11 @@ def _continues(previous: str, line: str) -> bool:
     last = re.search(r"[А-ЯЁа-яё]+$", previous)
     if first:
         parses = morph().parse(first.group(0).lower())
-        if parses[0].tag.POS in {"NOUN", "ADJF"} and any(p.tag.case == "gent" for p in parses):
-            if not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses):
-                return True
+        genitive = parses[0].tag.POS in {"NOUN", "ADJF"} and any(
+            p.tag.case == "gent" for p in parses
+        )
+        if genitive and not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses):
+            return True
     if last:
         parse = morph().parse(last.group(0).lower())[0]
         if parse.tag.POS in {"ADJF", "PRTF"} and parse.tag.case == "nomn":
