@@ -46,3 +46,9 @@ def tag_spans(text: str) -> list[tuple[int, int, str]]:
     doc.segment(segmenter)
     doc.tag_ner(tagger)
     return [(span.start, span.stop, span.type) for span in doc.spans]
+
+
+@lru_cache(maxsize=65536)
+def parse(word: str) -> tuple[Any, ...]:
+    """pymorphy3's readings of one word, cached: the same words recur in every act."""
+    return tuple(morph().parse(word))

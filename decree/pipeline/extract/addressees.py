@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from decree.nlp import morph
+from decree.nlp import parse as parse_word
 from decree.pipeline.extract.grammar import inflect_words
 
 TOKEN_RE = re.compile(
@@ -55,7 +55,7 @@ def _tokens(text: str) -> list[_Token]:
 
 
 def _parses(word: str):
-    return morph().parse(word.strip(".").lower())
+    return parse_word(word.strip(".").lower())
 
 
 def _is_infinitive(word: str) -> bool:

@@ -26,7 +26,8 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from decree.model import Figure
-from decree.nlp import lemma, morph
+from decree.nlp import lemma
+from decree.nlp import parse as parse_word
 from decree.pipeline.extract import units as u
 
 CONTEXT_CHARS = 200
@@ -215,7 +216,7 @@ def _agree(adjective: _Word, nxt: _Word, value: Decimal) -> bool:
 def _analyse(word: str) -> _Word:
     if len(word) < 3:  # "г", "т", "п": abbreviations without a dot are not counted nouns
         return _Word(None, None, frozenset(), frozenset())
-    parses = morph().parse(word)
+    parses = parse_word(word)
     first = parses[0] if parses else None
     noun = None
     if first is not None and first.tag.POS == "NOUN" and not (_NAMES & first.tag.grammemes):

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import re
 
-from decree.nlp import morph
+from decree.nlp import parse as parse_word
 
 HEAD_POS = {"ADJF", "PRTF", "NOUN", "NUMR"}
 TOKEN_RE = re.compile(r"[А-ЯЁа-яё]+(?:-[А-ЯЁа-яё]+)*|[^\sА-ЯЁа-яё]+")
 
 
 def _parse(word: str, case: str | None):
-    for p in morph().parse(word.lower()):
+    for p in parse_word(word.lower()):
         if p.tag.POS in HEAD_POS and (case is None or p.tag.case == case):
             return p
     return None

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from decree.model import Header
-from decree.nlp import morph
+from decree.nlp import parse as parse_word
 from decree.pipeline.extract.dates import parse_date
 from decree.pipeline.extract.grammar import inflect_phrase
 from decree.pipeline.extract.issuer import (
@@ -101,7 +101,7 @@ def _place(line: str) -> str | None:
         return re.sub(r"\s+", " ", m.group(0)).strip()
     word = line.strip()
     is_word = re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", word)
-    if is_word and any("Geox" in p.tag for p in morph().parse(word)[:2]):
+    if is_word and any("Geox" in p.tag for p in parse_word(word)[:2]):
         return word
     return None
 

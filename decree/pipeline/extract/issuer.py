@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from decree.nlp import morph
+from decree.nlp import parse as parse_word
 from decree.pipeline.extract.grammar import inflect_phrase
 
 CLUTTER_RE = re.compile(
@@ -53,7 +53,7 @@ def display_case(text: str) -> str:
     for k, word in enumerate(re.split(r"(\s+)", text)):
         core = word.strip('«»"()')
         if core.isupper() and (len(core) > 1 or core.lower() in SMALL_WORDS):
-            parse = morph().parse(core.lower())[0]
+            parse = parse_word(core.lower())[0]
             if core.lower() in SMALL_WORDS and k > 0:
                 word = word.lower()
             elif parse.normal_form in CAPITALIZED or _tags(parse) & {"Geox", "Name", "Surn"}:
@@ -100,14 +100,14 @@ def _continues(previous: str, line: str) -> bool:
     first = re.match(r"[А-ЯЁа-яё]+", line)
     last = re.search(r"[А-ЯЁа-яё]+$", previous)
     if first:
-        parses = morph().parse(first.group(0).lower())
+        parses = parse_word(first.group(0).lower())
         genitive = parses[0].tag.POS in {"NOUN", "ADJF"} and any(
             p.tag.case == "gent" for p in parses
         )
         if genitive and not any(p.tag.case == "nomn" and p.tag.number == "sing" for p in parses):
             return True
     if last:
-        parse = morph().parse(last.group(0).lower())[0]
+        parse = parse_word(last.group(0).lower())[0]
         if parse.tag.POS in {"ADJF", "PRTF"} and parse.tag.case == "nomn":
             return True
     return False
@@ -157,7 +157,7 @@ def compose_issuer(texts: list[str], body: str | None = None) -> str | None:
 def _nominative_body(line: str) -> str:
     """ "Президиума Федерации профсоюзов" -> "Президиум Федерации профсоюзов"."""
     first, _, rest = line.strip().partition(" ")
-    parse = morph().parse(first)[0]
+    parse = parse_word(first)[0]
     if "gent" in parse.tag:
         form = parse.inflect({"nomn"})
         if form:

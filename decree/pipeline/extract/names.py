@@ -19,6 +19,7 @@ from functools import lru_cache
 from itertools import product
 
 from decree.nlp import morph
+from decree.nlp import parse as parse_word
 
 CASES = ("nomn", "datv", "gent", "accs", "ablt", "loct")
 
@@ -120,7 +121,7 @@ def _name_nominatives(word: str) -> frozenset[tuple[str, str]]:
     """(nominative, gender) pairs pymorphy or the lexicon knows for a first-name form."""
     low = word.lower()
     out = {(low, g) for g, names in (("f", FEMALE_NAMES), ("m", MALE_NAMES)) if low in names}
-    for p in morph().parse(low) if morph().word_is_known(low) else ():
+    for p in parse_word(low) if morph().word_is_known(low) else ():
         if "Name" in p.tag and "plur" not in p.tag:
             both = "ms-f" in p.tag
             out |= {
@@ -145,7 +146,7 @@ def _bonus(cand: str, word: str, part: str, gender: str, case: str) -> float:
         return 0.5 if (cand, gender) in _name_nominatives(cand) else 0.0
     if part == "last":
         sex = "masc" if gender == "m" else "femn"
-        for p in morph().parse(word):
+        for p in parse_word(word):
             if "Surn" in p.tag and p.tag.gender == sex and p.tag.case == case:
                 return 0.25
     return 0.0

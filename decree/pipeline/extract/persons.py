@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from decree.model import Person
 from decree.nlp import lemma, morph
+from decree.nlp import parse as parse_word
 from decree.pipeline.extract.names import (
     PATRONYMIC_RE,
     NameAnalysis,
@@ -96,7 +97,7 @@ class _Mention:
 
 @lru_cache(maxsize=16384)
 def _parses(word: str) -> tuple:
-    return tuple(morph().parse(word))
+    return tuple(parse_word(word))
 
 
 def _role_lemma(word: str) -> str | None:

@@ -15,6 +15,7 @@ from datetime import date
 
 from decree.model import Reference
 from decree.nlp import morph
+from decree.nlp import parse as parse_word
 
 _DOC_TYPES = (
     (r"федеральн(?:ый|ого|ому|ым|ом)\s+закон(?:а|у|ом|е|ы|ов|ами)?", "федеральный закон"),
@@ -103,12 +104,12 @@ def _nominative(phrase: str) -> str:
         if not re.fullmatch(r"[А-ЯЁа-яё]+", word) or word.isupper() or len(word) < 2:
             break
         low = word.lower()
-        parses = morph().parse(low) if morph().word_is_known(low) else []
+        parses = parse_word(low) if morph().word_is_known(low) else []
         nouns = [p for p in parses if p.tag.POS == "NOUN"]
         adjective_first = (
             any(p.tag.POS == "ADJF" for p in parses)
             and i + 1 < len(words)
-            and any(p.tag.POS == "NOUN" for p in morph().parse(words[i + 1].lower()))
+            and any(p.tag.POS == "NOUN" for p in parse_word(words[i + 1].lower()))
         )
         if nouns and not adjective_first:
             noun = next((p for p in nouns if p.tag.case == "gent"), nouns[0])
@@ -143,7 +144,7 @@ def _nominative(phrase: str) -> str:
 
 def _descriptive(issuer: str) -> bool:
     first = issuer.split()[0]
-    return first.islower() and any(p.tag.POS == "ADJF" for p in morph().parse(first)[:1])
+    return first.islower() and any(p.tag.POS == "ADJF" for p in parse_word(first)[:1])
 
 
 def _doc_type(m: re.Match) -> str:
@@ -172,7 +173,7 @@ def _requisites(text: str, cur: int) -> tuple[dict, int]:
 
 
 def _verbal(word: str) -> bool:
-    parse = morph().parse(word.lower())[0]
+    parse = parse_word(word.lower())[0]
     return parse.tag.POS in ("VERB", "INFN", "PRTF", "PRTS", "GRND", "PREP", "CONJ", "PRCL")
 
 
@@ -226,7 +227,7 @@ def _named(text: str, m: re.Match, doc_type: str) -> tuple[str, int, str | None]
             or _verbal(w)
             or not any(
                 p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF")
-                for p in morph().parse(w.lower())
+                for p in parse_word(w.lower())
             )
         ):
             break
