@@ -104,7 +104,7 @@ def build_directives(
                 skip.append((deadline.start - item.start, deadline.stop - item.start))
             addressees = find_addressees(body, skip)
         parent = by_id.get(item.parent) if item.parent else None
-        if not addressees and parent is not None and parent.text.endswith(":"):
+        if not addressees and parent is not None and parent.text.endswith(":") and not item.cells:
             addressees = parent.addressees
             if not names:
                 names = list(parent.responsible)

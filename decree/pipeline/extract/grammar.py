@@ -32,27 +32,57 @@ def _shape(new: str, old: str) -> str:
     return new
 
 
-def inflect_words(words: list[str], to_case: str, from_case: str | None = None) -> list[str]:
-    """The words with their head group put in `to_case` (number kept)."""
-    out: list[str] = []
-    done = False
-    for word in words:
-        if done or not re.match(r"[А-ЯЁа-яё]", word) or (word.isupper() and len(word) <= 5):
-            done = done or bool(re.match(r"[А-ЯЁа-яё«\"]", word))
-            out.append(word)
-            continue
+def _head_group(words: list[str], from_case: str | None) -> list[tuple[int, object]]:
+    """(index, reading) of the head group: agreeing adjectives, then the noun.
+    A substantivized adjective ("Заведующему хозяйственной группой") is its own
+    head when the next word does not agree with it."""
+    group: list[tuple[int, object]] = []
+    for i, word in enumerate(words):
+        if not re.match(r"[А-ЯЁа-яё]", word) or (word.isupper() and len(word) <= 5):
+            break
         p = _parse(word, from_case)
         if p is None:
-            done = True
-            out.append(word)
-            continue
-        grammemes = {to_case}
-        if p.tag.number == "plur":
-            grammemes.add("plur")
-        form = p.inflect(grammemes)
-        out.append(_shape(form.word, word) if form else word)
+            break
+        if group and p.tag.POS != "NOUN":
+            prev = group[-1][1]
+            if prev.tag.number == "sing" and p.tag.gender and p.tag.gender != prev.tag.gender:
+                break
+        group.append((i, p))
         if p.tag.POS == "NOUN":
-            done = True
+            break
+    return group
+
+
+def _agreeing(word: str, case: str | None, gender: str | None, number: str | None):
+    for p in parse_word(word.lower()):
+        if p.tag.POS in HEAD_POS and (case is None or p.tag.case == case):
+            if number == "plur" and p.tag.number == "plur":
+                return p
+            if number == "sing" and (gender is None or p.tag.gender == gender):
+                return p
+    return _parse(word, case)
+
+
+def inflect_words(words: list[str], to_case: str, from_case: str | None = None) -> list[str]:
+    """The words with their head group put in `to_case`; adjectives agree with
+    the head noun in gender and number."""
+    out = list(words)
+    group = _head_group(words, from_case)
+    if not group:
+        return out
+    head = group[-1][1]
+    if head.tag.POS != "NOUN":  # a substantivized adjective: a person, masculine by default
+        head = _agreeing(words[group[-1][0]], from_case, "masc", head.tag.number) or head
+        group[-1] = (group[-1][0], head)
+    number = head.tag.number
+    gender = head.tag.gender
+    for i, p in group:
+        if p is not head:
+            p = _agreeing(words[i], from_case, gender, number)
+        grammemes = {to_case} | ({"plur"} if number == "plur" else set())
+        form = p.inflect(grammemes)
+        if form:
+            out[i] = _shape(form.word, words[i])
     return out
 
 
