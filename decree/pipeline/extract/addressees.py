@@ -300,7 +300,11 @@ def _render(words: list[str], case: str) -> str:
     proper = any("Surn" in p.tag or "Name" in p.tag or "Geox" in p.tag for p in _parses(first))
     if first[:1].isupper() and not first.isupper() and not first.startswith(("«", '"')):
         text = text if proper else text[:1].lower() + text[1:]
-    return text.strip(" ,")
+    text = text.strip(" ,")
+    last = text.rsplit(" ", 1)[-1]
+    if text.endswith(".") and len(last) > 4:
+        text = text[:-1]  # the sentence's full stop, not an abbreviation's ("г.")
+    return text
 
 
 def _control_target(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...] | None:
