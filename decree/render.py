@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from decree.model import Extraction
+from decree.model import Deadline, Extraction
 
-KINDS = {
-    "date": "",
-    "periodic": " (периодически)",
-    "permanent": " (постоянно)",
-    "event": " (по событию)",
-}
+KINDS = {"periodic": "периодически", "permanent": "постоянно", "event": "по событию"}
 
 
 def _ru_date(iso: str | None) -> str:
@@ -17,6 +12,12 @@ def _ru_date(iso: str | None) -> str:
         return "—"
     y, m, d = iso.split("-")
     return f"{d}.{m}.{y}"
+
+
+def _when(deadline: Deadline) -> str:
+    if deadline.date:
+        return _ru_date(deadline.date)
+    return KINDS.get(deadline.kind, "дата не определена")
 
 
 def render_text(x: Extraction) -> str:
@@ -45,9 +46,7 @@ def render_text(x: Extraction) -> str:
         if who:
             lines.append(f"{indent}   Кому: {'; '.join(who)}")
         if d.deadline:
-            kind = KINDS.get(d.deadline.kind, "")
-            when = _ru_date(d.deadline.date) if d.deadline.date else "дата не определена"
-            lines.append(f"{indent}   Срок: {when}{kind} — «{d.deadline.text}»")
+            lines.append(f"{indent}   Срок: {_when(d.deadline)} — «{d.deadline.text}»")
     if x.control:
         lines.append(f"Контроль: {x.control.text}")
     if x.figures:

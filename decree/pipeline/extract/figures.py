@@ -182,11 +182,21 @@ def _unit(text: str, p: int, value: Decimal) -> tuple[str, int, tuple[str, ...]]
                 adjectives.append(info.adjective)
                 p = q
                 continue
-        if info.noun:
-            return u.LEMMA_UNITS.get(info.noun, info.noun), w.end(), tuple(adjectives)
+        noun = info.noun or (_noun_after_adjective(word.lower()) if adjectives else None)
+        if noun:
+            return u.LEMMA_UNITS.get(noun, noun), w.end(), tuple(adjectives)
         if info.adjective and adjectives == []:  # "150 обучающихся"
             return info.adjective, w.end(), ()
         return None
+    return None
+
+
+def _noun_after_adjective(word: str) -> str | None:
+    """A noun reading of a word that an agreeing adjective precedes ("4 новогодние
+    ели": "ели" is more often a verb, but not after "новогодние")."""
+    for parse in parse_word(word):
+        if parse.tag.POS == "NOUN" and parse.score >= 0.05:
+            return parse.normal_form
     return None
 
 
@@ -224,7 +234,7 @@ def _analyse(word: str) -> _Word:
     adjective, adj_forms, noun_forms = None, set(), set()
     for parse in parses:
         form = (parse.tag.number or "sing", parse.tag.case or "")
-        if parse.tag.POS in ("ADJF", "PRTF") and (parse is first or parse.score >= 0.25):
+        if parse.tag.POS in ("ADJF", "PRTF") and (parse is first or parse.score >= 0.05):
             adj_forms.add(form)
             if adjective is None:
                 normal = parse.inflect({"masc", "sing", "nomn"})
