@@ -30,6 +30,8 @@ def test_corpus_meets_thresholds(corpus):
 
 @pytest.mark.slow
 def test_holdout_is_comparable(corpus):
+    if not list((corpus / "holdout").glob("*.expected.json")):
+        pytest.skip("no holdout set in this checkout")
     report = evaluate_folder(corpus / "holdout")
     assert report.documents >= 10
     assert report.failed == 0

@@ -21,7 +21,7 @@ from decree.pipeline.extract.addressees import find_addressees, split_cell
 from decree.pipeline.extract.deadlines import find_deadline
 from decree.pipeline.extract.figures import find_figures
 from decree.pipeline.extract.header import read_footer_requisites, read_header
-from decree.pipeline.extract.issuer import enrich_issuer
+from decree.pipeline.extract.issuer import compose_issuer, enrich_issuer
 from decree.pipeline.extract.lexicon import (
     CONTROL_RE,
     DEADLINE_LINE_RE,
@@ -31,7 +31,13 @@ from decree.pipeline.extract.lexicon import (
 from decree.pipeline.extract.lines import Line, split_lines
 from decree.pipeline.extract.persons import find_persons
 from decree.pipeline.extract.references import find_references
-from decree.pipeline.extract.structure import Item, find_operative, is_signature, read_items
+from decree.pipeline.extract.structure import (
+    Item,
+    find_operative,
+    first_marker,
+    is_signature,
+    read_items,
+)
 from decree.pipeline.extract.urls import find_urls
 
 
@@ -149,7 +155,7 @@ def extract(doc: Document) -> Extraction:
     """The structure of one document (see the decree/1 contract in DESIGN.md)."""
     text = doc.text
     lines = split_lines(doc)
-    head = read_header(text, lines)
+    head = read_header(text, lines, stop=first_marker(text, lines))
     regions = find_operative(text, lines, head.body_start)
     items: list[Item] = []
     for region in regions:
@@ -157,11 +163,15 @@ def extract(doc: Document) -> Extraction:
     after = regions[-1][1] if regions else head.body_start
     signatory, sign_at = read_signatory(text, lines, after)
     header = head.header
+    kind = head.kind
     if header.date is None and header.number is None:
-        found_date, found_number, found_title = read_footer_requisites(text, lines, sign_at)
-        header = replace(
-            header, date=found_date, number=found_number, title=header.title or found_title
-        )
+        footer = read_footer_requisites(text, lines, sign_at)
+        kind = footer.pop("kind", None) or kind
+        header = replace(header, **{k: v for k, v in footer.items() if getattr(header, k) is None})
+        if header.issuer is None and footer:
+            top = [ln.text(text) for ln in lines[: first_marker(text, lines) or after]]
+            top = top[: next((k for k, t in enumerate(top) if len(t) > 150), len(top))]
+            header = replace(header, issuer=compose_issuer(top))
     body_text = text[head.span[1] :]
     header = replace(header, issuer=enrich_issuer(header.issuer, body_text))
     doc_date = date.fromisoformat(header.date) if header.date else None
@@ -169,7 +179,11 @@ def extract(doc: Document) -> Extraction:
     spans = tag_spans(text)
     persons = find_persons(text, [(a, b) for a, b, kind in spans if kind == "PER"])
     directives = build_directives(text, items, doc_date, persons)
-    references = find_references(text, exclude=head.span)
+    references = tuple(
+        r
+        for r in find_references(text, exclude=head.span)
+        if not (r.number and (r.date, r.number) == (header.date, header.number))
+    )
     taken = [
         (d.deadline.start, d.deadline.stop)
         for d in directives
@@ -189,7 +203,7 @@ def extract(doc: Document) -> Extraction:
     return Extraction(
         schema=SCHEMA,
         source=doc.source,
-        kind=head.kind,
+        kind=kind,
         header=header,
         directives=directives,
         figures=figures,

@@ -100,8 +100,12 @@ def _place(line: str) -> str | None:
     if m and line[: m.start()].count("«") <= line[: m.start()].count("»"):
         return re.sub(r"\s+", " ", m.group(0)).strip()
     word = line.strip()
-    is_word = re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?", word)
-    if is_word and any("Geox" in p.tag for p in parse_word(word)[:2]):
+    # A bare place name: "Махачкала", "Великий Новгород", "Ростов-на-Дону".
+    is_name = re.fullmatch(
+        r"(?:[А-ЯЁ][а-яё]+\s){0,2}[А-ЯЁ][а-яё]+(?:-[а-яё]+-[А-ЯЁ][а-яё]+)?", word
+    )
+    last = word.split()[-1].split("-")[0] if word else ""
+    if is_name and any("Geox" in p.tag for p in parse_word(last.lower())[:2]):
         return word
     return None
 
@@ -167,7 +171,7 @@ def _is_requisites(line: str) -> bool:
 def read_header(text: str, lines: list[Line], stop: int | None = None) -> HeaderParse:
     """Read the requisites from the top lines (up to line `stop`, the start of the
     operative part if known)."""
-    limit = min(len(lines), HEADER_SCAN if stop is None else min(stop, HEADER_SCAN))
+    limit = min(len(lines), HEADER_SCAN if stop is None else max(1, min(stop, HEADER_SCAN)))
     texts = [ln.text(text) for ln in lines]
     found: _TypeLine | None = None
     type_at = None
@@ -231,20 +235,31 @@ FOOTER_REQUISITES_RE = re.compile(
 )
 
 
-def read_footer_requisites(
-    text: str, lines: list[Line], start: int
-) -> tuple[str | None, str | None, str | None]:
-    """Date, number and title printed after the signature ("Об … / от 16 июля
-    2021 г. № 1566/1"), as some websites lay out an act."""
+def read_footer_requisites(text: str, lines: list[Line], start: int) -> dict[str, str | None]:
+    """Type, date, number, title and place printed after the signature
+    ("Приказ от 21.04.2025 № 45/1-ОД" / "«О …»" / "г. Волгоград"), as some
+    websites lay out an act. Keys: doc_type, kind, date, number, title, place."""
     for i in range(start, len(lines)):
         m = FOOTER_REQUISITES_RE.match(lines[i].text(text))
-        if m:
-            date = parse_date(m.group("date"))
-            title = None
-            for j in range(max(start, i - 3), i):
-                if TITLE_RE.match(lines[j].text(text).strip()):
-                    title = re.sub(r"\s+", " ", " ".join(ln.text(text) for ln in lines[j:i]))
-                    break
-            iso = date.isoformat() if date else None
-            return iso, m.group("number").rstrip("."), title
-    return None, None, None
+        if not m:
+            continue
+        date = parse_date(m.group("date"))
+        found: dict[str, str | None] = {
+            "date": date.isoformat() if date else None,
+            "number": m.group("number").rstrip("."),
+        }
+        typed = _doc_type(m.group("type") or "")
+        if typed:
+            found["doc_type"], found["kind"] = typed.doc_type, typed.kind
+        near = [j for j in (i - 3, i - 2, i - 1, i + 1) if start <= j < len(lines)]
+        for j in near:
+            line = lines[j].text(text).strip().strip('«»"')
+            if TITLE_RE.match(line) and "title" not in found:
+                found["title"] = re.sub(r"\s+", " ", line).rstrip(".")
+        for j in range(i + 1, min(len(lines), i + 4)):
+            place = _place(lines[j].text(text))
+            if place:
+                found["place"] = place
+                break
+        return found
+    return {}

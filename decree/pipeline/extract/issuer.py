@@ -77,6 +77,12 @@ BODY_LINE_RE = re.compile(
 )
 # A heading line that only continues the name above it.
 CONTINUATION_RE = re.compile(r"^(?:[«\"(]|\d|г\.|при\b)", re.IGNORECASE)
+# Municipal formulas that the name of the municipality completes on the next line.
+MUNICIPAL_RE = re.compile(
+    r"(?:муниципального\s+образования|сельского\s+поселения|городского\s+поселения"
+    r"|городского\s+округа|муниципального\s+района|муниципального\s+округа)$",
+    re.IGNORECASE,
+)
 GENERIC_RE = re.compile(r"(?:организаци[яи]|отделени[ея]|филиал|комитет)$", re.IGNORECASE)
 
 
@@ -97,6 +103,8 @@ def _continues(previous: str, line: str) -> bool:
         return True
     if re.search(r"(?:\b(?:и|по|при|для|в)|[«\"(-])$", previous, re.IGNORECASE):
         return True
+    if MUNICIPAL_RE.search(previous):
+        return True  # "Администрация муниципального образования" / "Березовский сельсовет"
     first = re.match(r"[А-ЯЁа-яё]+", line)
     last = re.search(r"[А-ЯЁа-яё]+$", previous)
     if first:
@@ -122,7 +130,7 @@ def _names(texts: list[str]) -> list[str]:
         if not line or CLUTTER_RE.search(line) or len(line) > 200:
             continue
         cont = names and _continues(names[-1], line)
-        if names and cont and not REGION_RE.match(line):
+        if names and cont:
             names[-1] = f"{names[-1]} {line}"
         else:
             names.append(line)

@@ -60,6 +60,14 @@ def _marker(text: str, line: Line) -> re.Match[str] | None:
     return None
 
 
+def first_marker(text: str, lines: list[Line]) -> int | None:
+    """Index of the first line with an operative marker, None if there is none."""
+    for i, line in enumerate(lines):
+        if line.table is None and _marker(text, line):
+            return i
+    return None
+
+
 def is_signature(text: str, lines: list[Line], i: int) -> bool:
     """Does line i open the signature block (position, then initials and surname)?"""
     s = lines[i].text(text).strip()
