@@ -43,6 +43,21 @@ def _head_group(words: list[str], from_case: str | None) -> list[tuple[int, obje
         p = _parse(word, from_case)
         if p is None:
             break
+        if p.tag.POS == "NOUN" and i + 1 < len(words):
+            # "учёного совета": an adjective before a noun in its case, not a noun
+            adj = next(
+                (
+                    q
+                    for q in parse_word(word.lower())
+                    if q.tag.POS == "ADJF" and q.tag.case == p.tag.case
+                ),
+                None,
+            )
+            nxt = (
+                _parse(words[i + 1], p.tag.case) if re.match(r"[А-ЯЁа-яё]", words[i + 1]) else None
+            )
+            if adj is not None and nxt is not None and nxt.tag.POS == "NOUN":
+                p = adj
         if group and p.tag.POS != "NOUN":
             prev = group[-1][1]
             if prev.tag.number == "sing" and p.tag.gender and p.tag.gender != prev.tag.gender:

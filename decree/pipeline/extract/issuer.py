@@ -162,18 +162,6 @@ def compose_issuer(texts: list[str], body: str | None = None) -> str | None:
     return " ".join(parts)
 
 
-def _nominative_body(line: str) -> str:
-    """ "Президиума Федерации профсоюзов" -> "Президиум Федерации профсоюзов"."""
-    first, _, rest = line.strip().partition(" ")
-    parse = parse_word(first)[0]
-    if "gent" in parse.tag:
-        form = parse.inflect({"nomn"})
-        if form:
-            word = form.word
-            first = word.capitalize() if first[:1].isupper() else word
-    return f"{first} {rest}".strip()
-
-
 def enrich_issuer(issuer: str | None, body_text: str) -> str | None:
     """When the heading names only the body ("ПРЕЗИДИУМ"), take its full name from
     the text ("Президиум ДР СОП постановляет")."""

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date
 
 from decree.model import Reference
-from decree.nlp import morph
 from decree.nlp import parse as parse_word
+from decree.pipeline.extract.dates import parse_date
+from decree.pipeline.extract.grammar import inflect_phrase
 
 _DOC_TYPES = (
     (r"федеральн(?:ый|ого|ому|ым|ом)\s+закон(?:а|у|ом|е|ы|ов|ами)?", "федеральный закон"),
@@ -46,8 +46,6 @@ _DOC_RE = re.compile(
     + r")(?![а-яё])",
     re.IGNORECASE,
 )
-_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр",
-           "октябр", "ноябр", "декабр")  # fmt: skip
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s?\.\s?(?P<m>\d{1,2})\s?\.\s?(?P<y>\d{4}|\d{2})(?!\d)"
     r"|«?(?P<wd>\d{1,2})»?\s+(?P<wm>января|февраля|марта|апреля|мая|июня|июля|августа"
@@ -80,66 +78,14 @@ _SELF = re.compile(r"(?:настоящ|данн|это)[а-яё]*\s+$", re.IGNOR
 
 
 def _iso(m: re.Match) -> str | None:
-    if m["d"]:
-        day, month, year = int(m["d"]), int(m["m"]), m["y"]
-    else:
-        day, year = int(m["wd"]), m["wy"]
-        month = next(i for i, s in enumerate(_MONTHS, 1) if m["wm"].lower().startswith(s))
-    y = int(year)
-    if len(year) == 2:
-        y += 2000 if y <= 50 else 1900
-    try:
-        return date(y, month, day).isoformat()
-    except ValueError:
-        return None
+    found = parse_date(m.group(0))
+    return found.isoformat() if found else None
 
 
 def _nominative(phrase: str) -> str:
     """Leading adjectives and the head noun of a noun group in the nominative:
     "Президиума ДР СОП" -> "Президиум ДР СОП", "Трудовым кодексом РФ" -> "Трудовой кодекс РФ"."""
-    words = phrase.split()
-    lead: list = []
-    noun = None
-    for i, word in enumerate(words):
-        if not re.fullmatch(r"[А-ЯЁа-яё]+", word) or word.isupper() or len(word) < 2:
-            break
-        low = word.lower()
-        parses = parse_word(low) if morph().word_is_known(low) else []
-        nouns = [p for p in parses if p.tag.POS == "NOUN"]
-        adjective_first = (
-            any(p.tag.POS == "ADJF" for p in parses)
-            and i + 1 < len(words)
-            and any(p.tag.POS == "NOUN" for p in parse_word(words[i + 1].lower()))
-        )
-        if nouns and not adjective_first:
-            noun = next((p for p in nouns if p.tag.case == "gent"), nouns[0])
-            break
-        adjs = [p for p in parses if p.tag.POS == "ADJF"]
-        if not adjs:
-            return phrase
-        lead.append(adjs)
-    if noun is None or (noun.tag.case == "nomn" and not lead):
-        return phrase
-    out = []
-    for i, parse in enumerate([*lead, [noun]]):
-        agree = next(
-            (
-                p
-                for p in parse
-                if p.tag.case == noun.tag.case
-                and p.tag.number == noun.tag.number
-                and (noun.tag.number == "plur" or p.tag.gender in (None, noun.tag.gender))
-            ),
-            parse[0],
-        )
-        want = {"nomn", noun.tag.number or "sing"}
-        if agree.tag.POS == "ADJF" and noun.tag.number != "plur" and noun.tag.gender:
-            want.add(noun.tag.gender)
-        new = agree.inflect(want) if agree.tag.POS == "ADJF" else agree.inflect({"nomn"})
-        word = words[i]
-        form = new.word if new else word
-        out.append(form[:1].upper() + form[1:] if word[:1].isupper() else form)
-    return " ".join(out + words[len(out) :])
+    return inflect_phrase(" ".join(phrase.split()), "nomn")
 
 
 def _descriptive(issuer: str) -> bool:
