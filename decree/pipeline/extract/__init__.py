@@ -31,10 +31,12 @@ from decree.pipeline.extract.lexicon import (
 from decree.pipeline.extract.lines import Line, split_lines
 from decree.pipeline.extract.persons import find_persons
 from decree.pipeline.extract.references import find_references
+from decree.pipeline.extract.report import is_report, read_report
 from decree.pipeline.extract.structure import (
     Item,
     find_operative,
     first_marker,
+    header_limit,
     is_signature,
     read_items,
 )
@@ -155,8 +157,11 @@ def extract(doc: Document) -> Extraction:
     """The structure of one document (see the decree/1 contract in DESIGN.md)."""
     text = doc.text
     lines = split_lines(doc)
-    head = read_header(text, lines, stop=first_marker(text, lines))
-    regions = find_operative(text, lines, head.body_start)
+    head = read_header(text, lines, stop=header_limit(text, lines))
+    report_like = is_report(text, lines, head)
+    if report_like:  # a letter: no operative part, the whole text is its body
+        head = replace(head, kind="report", body_start=0, span=(0, 0))
+    regions = [] if report_like else find_operative(text, lines, head.body_start)
     items: list[Item] = []
     for region in regions:
         items.extend(read_items(text, lines, region))
@@ -167,7 +172,9 @@ def extract(doc: Document) -> Extraction:
     if header.date is None and header.number is None:
         footer = read_footer_requisites(text, lines, sign_at)
         kind = footer.pop("kind", None) or kind
-        header = replace(header, **{k: v for k, v in footer.items() if getattr(header, k) is None})
+        header = replace(
+            header, **{k: v for k, v in footer.items() if v and getattr(header, k) is None}
+        )
         if header.issuer is None and footer:
             top = [ln.text(text) for ln in lines[: first_marker(text, lines) or after]]
             top = top[: next((k for k, t in enumerate(top) if len(t) > 150), len(top))]
@@ -182,7 +189,7 @@ def extract(doc: Document) -> Extraction:
     references = tuple(
         r
         for r in find_references(text, exclude=head.span)
-        if not (r.number and (r.date, r.number) == (header.date, header.number))
+        if report_like or not (r.number and (r.date, r.number) == (header.date, header.number))
     )
     taken = [
         (d.deadline.start, d.deadline.stop)
@@ -195,8 +202,13 @@ def extract(doc: Document) -> Extraction:
         for f in find_figures(body_text, offset=head.span[1])
         if not any(a <= (f.start or 0) < b for a, b in taken)
     )
+    report = None
+    if report_like:
+        facts = read_report(text, lines, figures, persons, references)
+        report, references, persons = facts.block, facts.references, facts.persons
+        header, signatory, kind, directives = facts.header, facts.signatory, "report", ()
     warnings = list(doc.warnings)
-    if not regions:
+    if not regions and not report_like:
         warnings.append("no operative part found (no marker such as «постановляет:» and no items)")
     if header.date is None:
         warnings.append("no document date found: partial deadlines are left unresolved")
@@ -213,5 +225,6 @@ def extract(doc: Document) -> Extraction:
         signatory=signatory,
         urls=find_urls(text),
         control=_control(directives, signatory),
+        report=report,
         warnings=tuple(warnings),
     )

@@ -185,7 +185,8 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
     start = 0 if type_at is None else type_at
     for i in range(start, limit):
         line = texts[i]
-        if TITLE_RE.match(line.strip()) and (i > start or type_at is None):
+        titled = TITLE_RE.match(line.strip()) and len(line.split()) >= 3  # not a menu's "О городе"
+        if titled and (i > start or type_at is None):
             title, title_end = _title(texts, lines, i)
             break
         if i > start + 6 and type_at is not None:
@@ -230,7 +231,7 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
 
 
 FOOTER_REQUISITES_RE = re.compile(
-    r"^\s*(?:(?P<type>[А-Яа-яЁё ]{4,40}?)\s+)?от\s+(?P<date>.{6,25}?)\s*(?:№|N|в„–)\s*"
+    r"^\s*(?:(?P<type>[А-Яа-яЁё «»\"-]{4,160}?)\s+)?от\s+(?P<date>.{6,25}?)\s*(?:№|N|в„–)\s*"
     r"(?P<number>\S+)\s*$"
 )
 
@@ -238,7 +239,8 @@ FOOTER_REQUISITES_RE = re.compile(
 def read_footer_requisites(text: str, lines: list[Line], start: int) -> dict[str, str | None]:
     """Type, date, number, title and place printed after the signature
     ("Приказ от 21.04.2025 № 45/1-ОД" / "«О …»" / "г. Волгоград"), as some
-    websites lay out an act. Keys: doc_type, kind, date, number, title, place."""
+    websites lay out an act. Keys: doc_type, kind, date, number, title, place,
+    issuer (when the type line names it: "Распоряжение администрации города …")."""
     for i in range(start, len(lines)):
         m = FOOTER_REQUISITES_RE.match(lines[i].text(text))
         if not m:
@@ -248,9 +250,11 @@ def read_footer_requisites(text: str, lines: list[Line], start: int) -> dict[str
             "date": date.isoformat() if date else None,
             "number": m.group("number").rstrip("."),
         }
-        typed = _doc_type(m.group("type") or "")
+        typed = DOC_TYPE_RE.match((m.group("type") or "").strip())
         if typed:
-            found["doc_type"], found["kind"] = typed.doc_type, typed.kind
+            key = re.sub(r"\s+", "", typed.group("type")).upper()
+            found["doc_type"], found["kind"] = DOC_TYPES[key]
+            found["issuer"] = _genitive_issuer(typed.group("rest"))[1]
         near = [j for j in (i - 3, i - 2, i - 1, i + 1) if start <= j < len(lines)]
         for j in near:
             line = lines[j].text(text).strip().strip('«»"')

@@ -76,7 +76,7 @@ BODY_LINE_RE = re.compile(
     r"^(?:\S+\s+)?(?:" + "|".join(BODY_WORDS) + r")\b(?:\s+\S+){0,3}$", re.IGNORECASE
 )
 # A heading line that only continues the name above it.
-CONTINUATION_RE = re.compile(r"^(?:[«\"(]|\d|г\.|при\b)", re.IGNORECASE)
+CONTINUATION_RE = re.compile(r"^(?:[«\"(]|\d|г\.|при\b|(?:в|во|по|на)\s)", re.IGNORECASE)
 # Municipal formulas that the name of the municipality completes on the next line.
 MUNICIPAL_RE = re.compile(
     r"(?:муниципального\s+образования|сельского\s+поселения|городского\s+поселения"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from decree.nlp import parse as parse_word
 from decree.pipeline.extract.lexicon import (
     APPENDIX_RE,
     CONTROL_RE,
@@ -28,7 +29,11 @@ LABEL_RE = re.compile(
     r"|(?P<let>[а-яёa-z])\)(?=\s)"
     r"|(?P<bul>[-–—•·*▪●])(?=\s))\s*"
 )
-PROTOCOL_SECTION_RE = re.compile(r"^\s*(?:СЛУШАЛИ|Слушали|ВЫСТУПИЛИ|По\s+\S+\s+вопросу)\b")
+# Protocol sections that end a ПОСТАНОВИЛИ part: the next question, the vote.
+PROTOCOL_SECTION_RE = re.compile(
+    r"^\s*(?:СЛУШАЛИ|Слушали|ВЫСТУПИЛИ|Выступили|ГОЛОСОВАЛИ|Голосовали|Решение\s+принято"
+    r"|По\s+\S+\s+вопросу)\b"
+)
 
 
 @dataclass
@@ -66,6 +71,21 @@ def first_marker(text: str, lines: list[Line]) -> int | None:
         if line.table is None and _marker(text, line):
             return i
     return None
+
+
+def header_limit(text: str, lines: list[Line]) -> int:
+    """Where the heading must have ended: the first operative marker, first item,
+    signature or paragraph of running text (the preamble)."""
+    for i, line in enumerate(lines):
+        if line.table is not None:
+            continue
+        s = line.text(text)
+        label = LABEL_RE.match(s)
+        if _marker(text, line) or len(s) > 200 or is_signature(text, lines, i):
+            return i
+        if label and label.group("num") == "1":
+            return i
+    return len(lines)
 
 
 def is_signature(text: str, lines: list[Line], i: int) -> bool:
@@ -217,6 +237,24 @@ class _Builder:
         return item
 
 
+def _plausible(num: str, b: _Builder) -> bool:
+    """Is "num" an item label here? Labels have no leading zeros ("07"), and a
+    sub-item's first part is an item that exists or the next one."""
+    parts = num.split(".")
+    if any(len(p) > 1 and p.startswith("0") for p in parts):
+        return False
+    if len(parts) == 1:
+        return True
+    tops = [int(it.id) for it in b.items if it.id.isdigit()]
+    return int(parts[0]) <= (max(tops) if tops else 0) + 1
+
+
+def _has_verb(line: str) -> bool:
+    """Does the line hold an infinitive (a task) rather than a list entry?"""
+    words = re.findall(r"[а-яё]+", line.lower())[:12]
+    return any(p.tag.POS == "INFN" for w in words for p in parse_word(w)[:1])
+
+
 def read_items(text: str, lines: list[Line], region: tuple[int, int, int]) -> list[Item]:
     """Items of one operative region (see `find_operative`)."""
     from decree.pipeline.extract.tables import read_plan_rows
@@ -245,6 +283,8 @@ def read_items(text: str, lines: list[Line], region: tuple[int, int, int]) -> li
             continue
         s = line.text(text)
         m = _label(text, line)
+        if m and m.group("num") and not _plausible(m.group("num"), b):
+            m = None  # "15.10.07 г. включительно …": a date that a line wrap put first
         start = line.start + (m.end() if m else 0)
         last = b.items[-1] if b.items else None
         if m and m.group("num"):
@@ -257,8 +297,8 @@ def read_items(text: str, lines: list[Line], region: tuple[int, int, int]) -> li
             last.deadline_spans.append((line.start, line.stop))
         elif last is not None and RESPONSIBLE_LINE_RE.match(s):
             last.responsible_spans.append((line.start, line.stop))
-        elif last is not None and last.lead and s[:1].islower():
-            b.bullet(start, line.stop)
+        elif last is not None and last.lead and s[:1].islower() and _has_verb(s):
+            b.bullet(start, line.stop)  # "Рекомендовать …:" / "провести …;"
         elif not labelled or last is None or (CONTROL_RE.search(s) and not last.lead):
             b.plain(start, line.stop)
         else:
