@@ -30,6 +30,16 @@ EVAL_EXAMPLE = """
 Examples:
   decree eval corpus/
   decree eval corpus/holdout --min-directives 0.9
+  decree eval corpus/reports --min-status 0.9 --min-organization 0.95
+"""
+
+
+CHECK_EXAMPLE = """
+\b
+Examples:
+  decree check corpus/sample-drsop-22-3.txt corpus/reports/*-22-3.*
+  decree check decree.docx reports/*.docx --format xlsx -o status.xlsx
+  decree check decree.docx reports/*.pdf --format json > status.json
 """
 
 
@@ -104,6 +114,67 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, verbose: boo
         sys.exit(failures[0] if not several else SOME_FAILED)
 
 
+@main.command(epilog=CHECK_EXAMPLE)
+@click.argument("decree", type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx"]),
+    default="table",
+    show_default=True,
+    help="table: a matrix for the terminal; json: statuses with evidence; xlsx: a workbook.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of stdout (required for xlsx).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def check(
+    decree: Path, reports: tuple[Path, ...], fmt: str, output: Path | None, verbose: bool
+) -> None:
+    """Check REPORTS on execution against DECREE: per organization and per item,
+    done, partial, not done, not applicable or no information, with the sentence
+    of the report that says so.
+
+    Exits with 2 when some reports could not be read (the others are still in
+    the matrix) and with 13 when the decree has no numbered items.
+    """
+    from decree.pipeline.check import check as run_check
+
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a file: give it with -o status.xlsx")
+    try:
+        result = run_check(decree, reports)
+    except Exception as error:  # noqa: BLE001 - the decree itself failed: one line
+        sys.exit(_fail(error, verbose))
+    if fmt == "xlsx":
+        from decree.pipeline.check.render_xlsx import write_xlsx
+
+        write_xlsx(result, output)
+        click.echo(f"decree check: wrote {output}", err=True)
+    else:
+        out = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            if fmt == "json":
+                from decree.model import to_json
+
+                click.echo(to_json(result.to_dict()), file=out)
+            else:
+                from decree.pipeline.check.render_table import print_table
+
+                print_table(result, file=out)
+        finally:
+            if output:
+                out.close()
+    for failure in result.failed:
+        click.echo(f"decree: {failure.message}", err=True)
+    if result.failed:
+        sys.exit(SOME_FAILED)
+
+
 @main.command(name="eval", epilog=EVAL_EXAMPLE)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--min-header", type=float, default=0.0, help="Fail under this header accuracy.")
@@ -112,6 +183,12 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, verbose: boo
 @click.option("--min-figures", type=float, default=0.0, help="Fail under this figure F1.")
 @click.option("--min-persons", type=float, default=0.0, help="Fail under this person F1.")
 @click.option("--min-references", type=float, default=0.0, help="Fail under this reference F1.")
+@click.option(
+    "--min-organization", type=float, default=0.0, help="Reports: fail under this accuracy."
+)
+@click.option(
+    "--min-status", type=float, default=0.0, help="Reports: fail under this status accuracy."
+)
 @click.option("--details", is_flag=True, help="List every mismatch, per document.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def evaluate(
@@ -122,13 +199,17 @@ def evaluate(
     min_figures: float,
     min_persons: float,
     min_references: float,
+    min_organization: float,
+    min_status: float,
     details: bool,
     as_json: bool,
 ) -> None:
     """Score extraction against the gold files (*.expected.json) in FOLDER.
 
     Prints precision, recall and F1 per field and exits with 1 when a score
-    is under its --min-* threshold.
+    is under its --min-* threshold. In a folder of reports, the organization,
+    the decrees they answer (refers_to) and, for every <decree>.status.json,
+    the statuses `decree check` gives are scored too.
     """
     from decree.evaluate import evaluate_folder, format_report
 
@@ -146,6 +227,8 @@ def evaluate(
         "figures": min_figures,
         "persons": min_persons,
         "references": min_references,
+        "organization": min_organization,
+        "status": min_status,
     }
     failed = [
         f"{name} {report.f1(name):.3f} < {limit}"

@@ -73,5 +73,13 @@ class TooLarge(DecreeError):
     advice = "split the file or raise the limit with --max-pages"
 
 
+class NoDirectives(DecreeError):
+    exit_code = 13
+    advice = (
+        "`decree check` needs a decree with numbered operative items; "
+        "check that the first file is the decree and the reports come after it"
+    )
+
+
 # Exit code when several files were given and some of them failed.
 SOME_FAILED = 2

@@ -29,6 +29,9 @@ FIELDS = (
     "urls",
     "addressees",
     "responsible",
+    "organization",  # reports: see evaluate_reports.py
+    "refers_to",
+    "status",
 )
 TEXT_MATCH = 0.8  # directive texts at least this similar count as the same item
 
@@ -241,6 +244,9 @@ def compare(gold: dict[str, Any], pred: dict[str, Any], report: Report, slug: st
             problems.append(f"{name} missed: {m}")
         for m in extra:
             problems.append(f"{name} extra: {m}")
+    from decree.evaluate_reports import compare_report
+
+    compare_report(gold, pred, report, slug)
 
 
 def find_documents(folder: Path) -> list[tuple[Path, Path]]:
@@ -256,25 +262,31 @@ def find_documents(folder: Path) -> list[tuple[Path, Path]]:
 
 
 def evaluate_folder(folder: Path) -> Report:
-    from decree.pipeline import extract_file
+    from decree.evaluate_reports import score_statuses
+    from decree.pipeline.check import read as read_document
 
     report = Report()
+    read: dict = {}  # file name -> (text, extraction), reused by the status scoring
     for doc, gold_path in find_documents(folder):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         report.documents += 1
         try:
-            pred = to_plain(extract_file(doc))
+            read[doc.name] = read_document(doc)
+            pred = to_plain(read[doc.name][1])
         except Exception as error:  # noqa: BLE001 - a failed document scores zero
             report.failed += 1
             pred = {}
             report.problems.setdefault(doc.name, []).append(f"failed: {error}")
         compare(gold, pred, report, doc.name)
+    score_statuses(folder, read, report)
     return report
 
 
 def format_report(report: Report, details: bool = False) -> str:
     rows = [f"{'field':<12} {'precision':>9} {'recall':>7} {'F1':>6} {'support':>8}"]
     for name, s in report.scores.items():
+        if name in ("organization", "refers_to", "status") and not s.tp + s.fn + s.fp:
+            continue  # report fields: shown where the folder has reports
         rows.append(
             f"{name:<12} {s.precision:>9.3f} {s.recall:>7.3f} {s.f1:>6.3f} {s.tp + s.fn:>8}"
         )
