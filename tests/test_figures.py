@@ -211,3 +211,17 @@ def test_text_on_one_line_and_tables() -> None:
     )
     got = [(f.value, f.unit) for f in find_figures(text)]
     assert got == [(5, "экземпляр"), (3, "семинар")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("в размере 9,48 рубля за один квадратный метр", [(9.48, "руб.", 1.0)]),
+        ("58 руб. 40 коп. с 1 кв. м", [(58.4, "руб.", 1.0)]),
+        ("высадить 300 саженцев", [(300.0, "саженец", None)]),
+        ("в 38 коллективных договорах", [(38.0, "договор", None)]),
+        ("установить 4 новогодние ели", [(4.0, "ель", None)]),
+    ],
+)
+def test_rates_per_one_and_tied_nouns(text, expected):
+    assert [(f.value, f.unit, f.per) for f in find_figures(text)] == expected

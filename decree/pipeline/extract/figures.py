@@ -96,7 +96,7 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
     if measure.unit != "%":
         p = u.PER.match(text, stop)
         r = u.RATE.match(text, stop)
-        if p and p.group("one"):
+        if p and (p.group("one") or p.group("one_of")):
             word = _unit_word(text, p.end(), Decimal(1))
             if word:
                 per, per_unit, stop = 1.0, word[0], word[1]
@@ -231,6 +231,10 @@ def _analyse(word: str) -> _Word:
     noun = None
     if first is not None and first.tag.POS == "NOUN" and not (_NAMES & first.tag.grammemes):
         noun = lemma(word)
+    elif first is not None:  # a tie with a noun reading: "саженцев" (ADJS 0.5, NOUN 0.5)
+        tied = [p for p in parses if p.tag.POS == "NOUN" and p.score >= first.score]
+        if tied and not (_NAMES & tied[0].tag.grammemes):
+            noun = tied[0].normal_form
     adjective, adj_forms, noun_forms = None, set(), set()
     for parse in parses:
         form = (parse.tag.number or "sing", parse.tag.case or "")
