@@ -225,3 +225,17 @@ def test_find_persons_accepts_typed_spans() -> None:
     text = "Выступил Иван Петров."
     found = find_persons(text, [(9, 20, "PER")])  # type: ignore[list-item]
     assert [p.normal for p in found] == ["Петров Иван"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Управлению по связям с общественностью (Лозовая Н.А.) опубликовать.", ["Лозовая Н.А."]),
+        ("Исполнитель: Ситников Г.П.", ["Ситников Г.П."]),
+        ("Глава района\tГ.П. Ситников", ["Ситников Г.П."]),
+        ("633010, г. Бердск, ул. М. Горького, 13", []),
+        ("МБОУ «СОШ им. А.С. Пушкина»", []),
+    ],
+)
+def test_initials_make_a_surname_but_not_a_street(text, expected, per_spans):
+    assert [p.normal for p in find_persons(text, per_spans(text))] == expected

@@ -133,6 +133,28 @@ def _surname_ok(word: str) -> bool:
     return True
 
 
+# Initials after these name a street or an institution, not a person: "ул. М. Горького".
+_NAMED_AFTER = re.compile(
+    r"(?:ул\.|улиц[аеыу]|пр\.|пр-т|проспект\w*|пер\.|переул\w*|пл\.|площад\w*|б-р|бульвар\w*"
+    r"|им\.|имени)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _initialled_ok(word: str, text: str, start: int) -> bool:
+    """A capitalized word next to initials is a surname unless it is a common word
+    of the genre or the initials name a street or an institution. Dictionary
+    readings do not count against it: Ситников, Лозовая, Горький are surnames."""
+    if _NAMED_AFTER.search(text[max(0, start - 12) : start]):
+        return False
+    if _surname_ok(word):
+        return True
+    lem = lemma(word)
+    if lem in _STOP or lem in ROLE_HEADS or lem in _ROLE_MODIFIERS:
+        return False
+    return not any({"Abbr", "Orgn"} & p.tag.grammemes for p in _parses(word))
+
+
 def _strong_surname(word: str) -> bool:
     return _surname_ok(word) and (
         any("Surn" in p.tag for p in _parses(word)) or bool(_SURNAME_RE.search(word.lower()))
@@ -148,8 +170,10 @@ def _is_first_name(word: str) -> bool:
 
 def _rule_spans(text: str) -> list[tuple[int, int]]:
     """Spans of "Фамилия И.О.", "И.О. Фамилия" and "т. Фамилия" mentions."""
-    cands = [(m.start(), m.end(), "si", m) for m in _SI_RE.finditer(text) if _surname_ok(m["sur"])]
-    cands += [(m.start(), m.end(), "is", m) for m in _IS_RE.finditer(text) if _surname_ok(m["sur"])]
+    cands = [(m.start(), m.end(), "si", m) for m in _SI_RE.finditer(text)
+             if _initialled_ok(m["sur"], text, m.start())]  # fmt: skip
+    cands += [(m.start(), m.end(), "is", m) for m in _IS_RE.finditer(text)
+              if _initialled_ok(m["sur"], text, m.start())]  # fmt: skip
     cands += [(m.start("sur"), m.end(), "t", m) for m in _COMRADE_RE.finditer(text)
               if _strong_surname(m["sur"])]  # fmt: skip
     cands.sort(key=lambda c: (c[0], c[2] == "t"))
