@@ -76,7 +76,10 @@ BODY_LINE_RE = re.compile(
     r"^(?:\S+\s+)?(?:" + "|".join(BODY_WORDS) + r")\b(?:\s+\S+){0,3}$", re.IGNORECASE
 )
 # A heading line that only continues the name above it.
-CONTINUATION_RE = re.compile(r"^(?:[«\"(]|\d|г\.|при\b|(?:в|во|по|на)\s)", re.IGNORECASE)
+# ("г. Махачкала" continues a name; "г. Махачкала, ул. Гагарина, 64" is an address.)
+CONTINUATION_RE = re.compile(
+    r"^(?:[«\"(]|\d|г\.(?=[^,]*$)|при\b|(?:в|во|по|на)\s)", re.IGNORECASE
+)
 # Municipal formulas that the name of the municipality completes on the next line.
 MUNICIPAL_RE = re.compile(
     r"(?:муниципального\s+образования|сельского\s+поселения|городского\s+поселения"
@@ -99,6 +102,9 @@ def _continues(previous: str, line: str) -> bool:
     """Does `line` continue the name on the line above? It does when it starts
     with a quote or a genitive ("РЕСПУБЛИКИ ДАГЕСТАН", "ПРОФСОЮЗА …"), or when
     the line above breaks off after an adjective or a preposition."""
+    town = re.match(r"г\.\s*([А-ЯЁ][а-яё]+)", line)
+    if town:  # "г. Буйнакска" (whose) continues a name; "г. Махачкала" (where) does not
+        return not any(p.tag.case == "nomn" for p in parse_word(town.group(1).lower())[:1])
     if CONTINUATION_RE.match(line):
         return True
     if re.search(r"(?:\b(?:и|по|при|для|в)|[«\"(-])$", previous, re.IGNORECASE):
@@ -130,6 +136,8 @@ def _names(texts: list[str]) -> list[str]:
         if not line or CLUTTER_RE.search(line) or len(line) > 200:
             continue
         cont = names and _continues(names[-1], line)
+        if cont and names[-1].endswith("»") and not CONTINUATION_RE.match(line):
+            continue  # "ППО ГБУ РД «…» / ПРОФСОЮЗА РАБОТНИКОВ …": an affiliation, not the name
         if names and cont:
             names[-1] = f"{names[-1]} {line}"
         else:

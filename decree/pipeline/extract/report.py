@@ -147,7 +147,11 @@ def _answered(text: str, refs: tuple[Reference, ...], subject: tuple[int, int] |
         if same and ref not in answered:
             answered.append(ref)
     answered.sort(key=lambda r: r.start or 0)
-    others = tuple(r for r in refs if r not in answered)
+    dated = {r.number for r in answered if r.number and r.date}
+    # "О выполнении постановления № 22-3" in the subject and the full citation in
+    # the text are one act: keep the dated one.
+    answered = [r for r in answered if r.date or not r.number or r.number not in dated]
+    others = tuple(r for r in refs if r not in answered and not (r.number in dated and not r.date))
     return tuple(answered), others
 
 
@@ -169,10 +173,15 @@ def read_report(
         span = (lines[a].start, lines[b - 1].stop)
         subject_text = " ".join(text[span[0] : span[1]].split())
     org = letterhead_org(layout.letterhead)
+    signed = None
     if org is None and signatory and signatory.position:
-        org = org_from_genitive(strip_position(signatory.position))
+        signed = org_from_genitive(strip_position(signatory.position))
+    subject = None
     if org is None and (m := _SUBJECT_ORG_RE.match(subject_text)):
-        org = org_from_genitive(m.group("org"))
+        subject = org_from_genitive(m.group("org"))
+    # "Председатель профкома" names only the body; a subject "Информация первичной
+    # профсоюзной организации ГБУ РД «…»" names the organization: the longer wins.
+    org = org or max((o for o in (signed, subject) if o), key=len, default=None)
     members = find_members(text, figures)
     answered, others = _answered(text, references, span)
     body = lines[layout.body_start : max(layout.body_start, sign_at)]

@@ -82,6 +82,11 @@ def _is_sentence(s: str) -> bool:
     return ended and len(s.split()) >= 4 and not CLUTTER_RE.search(s)
 
 
+_EXECUTION_TAIL = re.compile(
+    r"(?:^|\s)(?:о|об)\s+(?:ходе\s+)?(?:выполнени|исполнени|реализаци)", re.IGNORECASE
+)
+
+
 def read_layout(text: str, lines: list[Line]) -> Layout:
     """Lay out the top of a letter (see the module docstring)."""
     texts = [ln.text(text).strip() for ln in lines]
@@ -93,10 +98,14 @@ def read_layout(text: str, lines: list[Line]) -> Layout:
         if SALUTATION_RE.match(s):
             layout.body_start = i + 1
             break
+        # "ИНФОРМАЦИЯ" on its own line, then "первичной профсоюзной организации … о
+        # выполнении постановления …": one subject over two lines.
+        nxt = texts[i + 1] if i + 1 < len(texts) else ""
         if SUBJECT_RE.match(s) or (
-            SUBJECT_WORD_RE.match(s) and i + 1 < len(texts) and SUBJECT_RE.match(texts[i + 1])
+            SUBJECT_WORD_RE.match(s) and (SUBJECT_RE.match(nxt) or _EXECUTION_TAIL.search(nxt))
         ):
-            end = _subject_end(texts, i)
+            bare = SUBJECT_WORD_RE.match(s) and i + 1 < len(texts)
+            end = _subject_end(texts, i + 1) if bare else _subject_end(texts, i)
             layout.subject = (i, end)
             layout.body_start = end
             in_letterhead = False
