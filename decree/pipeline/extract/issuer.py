@@ -77,9 +77,7 @@ BODY_LINE_RE = re.compile(
 )
 # A heading line that only continues the name above it.
 # ("г. Махачкала" continues a name; "г. Махачкала, ул. Гагарина, 64" is an address.)
-CONTINUATION_RE = re.compile(
-    r"^(?:[«\"(]|\d|г\.(?=[^,]*$)|при\b|(?:в|во|по|на)\s)", re.IGNORECASE
-)
+CONTINUATION_RE = re.compile(r"^(?:[«\"(]|\d|г\.(?=[^,]*$)|при\b|(?:в|во|по|на)\s)", re.IGNORECASE)
 # Municipal formulas that the name of the municipality completes on the next line.
 MUNICIPAL_RE = re.compile(
     r"(?:муниципального\s+образования|сельского\s+поселения|городского\s+поселения"
