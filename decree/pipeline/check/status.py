@@ -7,7 +7,7 @@ One rule list, tried in order on each sentence:
     partial   "в стадии", "в процессе" (under way)
     not_done  "не" before a verb or a short participle ("не создан", "не имеет"),
               "отсутствует", "нет", "ни одного"
-    partial   "планируется", "будет создан" (only intended)
+    not_done  "планируется", "будет создан" (only intended: nothing done yet)
     done      anything else the report says about the directive
 
 Over the sentences of one directive: a partial sentence makes it partial; done and
@@ -75,7 +75,7 @@ def classify(sentence: str) -> str:
         mixed = any(_affirms(c) for c in clauses) and any(_denies(c) for c in clauses)
         return PARTIAL if mixed else NOT_DONE
     if PLANNED_RE.search(sentence):
-        return PARTIAL
+        return NOT_DONE  # only intended: nothing has been done yet
     return DONE
 
 

@@ -131,8 +131,8 @@ def _names(texts: list[str]) -> list[str]:
     names: list[str] = []
     for raw in texts:
         line = re.sub(r"\s+", " ", collapse_spacing(raw)).strip()
-        if not line or CLUTTER_RE.search(line) or len(line) > 200:
-            continue
+        if not re.search(r"[А-ЯЁа-яё]", line) or CLUTTER_RE.search(line) or len(line) > 200:
+            continue  # rules ("______"), contact data
         cont = names and _continues(names[-1], line)
         if cont and names[-1].endswith("»") and not CONTINUATION_RE.match(line):
             continue  # "ППО ГБУ РД «…» / ПРОФСОЮЗА РАБОТНИКОВ …": an affiliation, not the name

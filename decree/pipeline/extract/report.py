@@ -51,6 +51,11 @@ _SUBJECT_ORG_RE = re.compile(
     r"(?:ходе\s+)?(?:выполн|исполн|реализ)",
     re.I,
 )
+# "СПРАВКА о выполнении постановления … «…» Дагестанской республиканской организацией
+# профсоюза …": the organization after the cited title, in the instrumental.
+_SUBJECT_ORG_AFTER_RE = re.compile(
+    r"»\s+(?P<org>[А-ЯЁ][а-яё]+\s[^«»]*?(?:организаци|комитет|профсоюз|реском|профком)[^«»]*)$"
+)
 _NUMBER_RE = re.compile(r"(?:№|N|в„–)\s*(?P<n>[^\s,;]+)")
 
 
@@ -179,6 +184,8 @@ def read_report(
     subject = None
     if org is None and (m := _SUBJECT_ORG_RE.match(subject_text)):
         subject = org_from_genitive(m.group("org"))
+    elif org is None and (m := _SUBJECT_ORG_AFTER_RE.search(subject_text)):
+        subject = org_from_genitive(m.group("org"), case=None)
     # "Председатель профкома" names only the body; a subject "Информация первичной
     # профсоюзной организации ГБУ РД «…»" names the organization: the longer wins.
     org = org or max((o for o in (signed, subject) if o), key=len, default=None)

@@ -13,6 +13,8 @@
 from __future__ import annotations
 
 import re
+
+from decree.nlp import parse as parse_word
 from dataclasses import dataclass, field
 
 from decree.pipeline.extract.dates import parse_date
@@ -60,6 +62,20 @@ def _addressee_end(texts: list[str], i: int) -> int:
     return j
 
 
+def _names_org(line: str) -> bool:
+    """A subject line that names the reporting organization in an oblique case:
+    "Дагестанской республиканской организацией профсоюза работников торговли,"."""
+    first = re.match(r"[А-ЯЁ][а-яё]+", line)
+    if not first or not re.search(r"организаци|комитет|профсоюз|реском|профком", line, re.I):
+        return False
+    if re.search(r"[.!?]\s|[.!?]$", line):
+        return False  # a sentence of the body, not a name
+    parses = parse_word(first.group(0).lower())
+    return any(p.tag.POS == "ADJF" and p.tag.case in {"gent", "ablt"} for p in parses) and not any(
+        p.tag.case == "nomn" for p in parses[:1]
+    )
+
+
 def _subject_end(texts: list[str], i: int) -> int:
     """The line after the last line of a subject starting at line i."""
     j = i + 1
@@ -67,7 +83,9 @@ def _subject_end(texts: list[str], i: int) -> int:
     while j < len(texts) and j < i + 5:
         nxt = texts[j].strip()
         open_quote = joined.count("«") > joined.count("»")
-        if not (open_quote or re.match(r"[а-яё№«(]|от\s|(?:о|об)\s", nxt)) or len(nxt) > 200:
+        if not (open_quote or re.match(r"[а-яё№«(]|от\s|(?:о|об)\s", nxt) or _names_org(nxt)):
+            break
+        if len(nxt) > 200 or joined.rstrip().endswith("."):
             break
         joined += " " + nxt
         j += 1
@@ -100,7 +118,7 @@ def read_layout(text: str, lines: list[Line]) -> Layout:
             break
         # "ИНФОРМАЦИЯ" on its own line, then "первичной профсоюзной организации … о
         # выполнении постановления …": one subject over two lines.
-        nxt = texts[i + 1] if i + 1 < len(texts) else ""
+        nxt = " ".join(texts[i + 1 : i + 4])
         if SUBJECT_RE.match(s) or (
             SUBJECT_WORD_RE.match(s) and (SUBJECT_RE.match(nxt) or _EXECUTION_TAIL.search(nxt))
         ):

@@ -91,12 +91,12 @@ def _with_parent(name: str, pieces: list[str]) -> str:
     return name
 
 
-def org_from_genitive(phrase: str) -> str | None:
+def org_from_genitive(phrase: str, case: str | None = "gent") -> str | None:
     """ "рескома профсоюза работников культуры РД" -> "Реском профсоюза работников культуры РД"."""
     phrase = " ".join(phrase.split()).strip(" ,:;–—-")
     if not phrase or not re.match(r"[А-ЯЁа-яё«]", phrase):
         return None
-    name = inflect_phrase(phrase, "nomn", "gent")
+    name = inflect_phrase(phrase, "nomn", case)
     name = name[:1].upper() + name[1:]
     return name if _is_org_name(name) else None
 
