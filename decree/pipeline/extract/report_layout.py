@@ -13,10 +13,9 @@
 from __future__ import annotations
 
 import re
-
-from decree.nlp import parse as parse_word
 from dataclasses import dataclass, field
 
+from decree.nlp import parse as parse_word
 from decree.pipeline.extract.dates import parse_date
 from decree.pipeline.extract.issuer import CLUTTER_RE
 from decree.pipeline.extract.lexicon import POSITION_RE
