@@ -3,6 +3,7 @@
 
 VENV := .venv/bin
 CORPUS := $(wildcard corpus/*.txt corpus/*.docx corpus/*.pdf)
+REPORTS := $(filter-out %.json,$(wildcard corpus/reports/*22-3*))
 
 setup:
 	@scripts/setup.sh
@@ -15,12 +16,17 @@ demo: setup
 	@$(VENV)/decree extract $(CORPUS) -o out/corpus.jsonl || true
 	@$(VENV)/decree extract --format text corpus/sample-drsop-22-3.txt > out/sample-drsop-22-3.txt
 	@$(VENV)/decree eval corpus/ > out/eval.txt
+	@$(VENV)/decree check corpus/sample-drsop-22-3.txt $(REPORTS) > out/check-22-3.txt
+	@$(VENV)/decree check corpus/sample-drsop-22-3.txt $(REPORTS) --format xlsx -o out/check-22-3.xlsx
 	@cat out/sample-drsop-22-3.txt
+	@echo
+	@cat out/check-22-3.txt
 	@echo
 	@cat out/eval.txt
 	@echo
 	@echo "demo: the structure of every corpus document is in out/corpus.jsonl (JSON Lines)," \
 	      "a readable summary of the sample decree in out/sample-drsop-22-3.txt," \
+	      "the status of its directives by organization in out/check-22-3.txt and .xlsx," \
 	      "the evaluation against the gold in out/eval.txt"
 
 test: setup-test
