@@ -47,7 +47,11 @@ def test_help_does_not_load_models():
     assert "decree extract" in out.stdout
 
 
-@pytest.mark.parametrize("command", ["extract", "eval"])
+def test_every_command_is_tested_for_help():
+    assert set(main.commands) == {"extract", "eval", "check"}
+
+
+@pytest.mark.parametrize("command", ["extract", "eval", "check"])
 def test_every_command_has_help_with_example(command):
     code, out, _ = run(command, "--help")
     assert code == 0
