@@ -83,12 +83,43 @@ def main() -> None:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of stdout.",
 )
+@click.option(
+    "--ocr",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="auto: OCR images and PDF pages without a usable text layer; "
+    "always: OCR every PDF page; never: fail on scans (exit 9).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Pages to OCR in parallel.  [default: number of cores]",
+)
+@click.option(
+    "--searchable-pdf",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also write each OCRed file into this folder as a searchable PDF.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
-def extract(files: tuple[Path, ...], fmt: str, output: Path | None, verbose: bool) -> None:
-    """Extract the structure of each FILE (.docx, .pdf, .txt)."""
+def extract(
+    files: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    ocr: str,
+    jobs: int | None,
+    searchable_pdf: Path | None,
+    verbose: bool,
+) -> None:
+    """Extract the structure of each FILE (.docx, .pdf, .txt, or a scan:
+    .png, .jpg, .tif, or a PDF without a text layer, read by OCR)."""
     from decree.model import to_json
     from decree.pipeline import extract_file
     from decree.render import render_text
+
+    options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}
 
     several = len(files) > 1
     failures: list[int] = []
@@ -96,7 +127,7 @@ def extract(files: tuple[Path, ...], fmt: str, output: Path | None, verbose: boo
     try:
         for path in files:
             try:
-                result = extract_file(path)
+                result = extract_file(path, **options)
             except Exception as error:  # noqa: BLE001 - every failure becomes one line
                 failures.append(_fail(error, verbose))
                 continue

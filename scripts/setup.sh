@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-debs=(tesseract-ocr tesseract-ocr-rus poppler-utils)
+debs=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-eng poppler-utils)
 if [ "${1:-}" = "--test" ]; then
   debs+=(libreoffice-writer-nogui fonts-dejavu)
 fi

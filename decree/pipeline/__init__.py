@@ -6,14 +6,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from decree.model import Extraction
 
 
-def extract_file(path: str | Path) -> Extraction:
+def extract_file(path: str | Path, **options: Any) -> Extraction:
     """Read a file and extract its structure. Raises a `decree.errors.DecreeError`
-    subclass for input it cannot read."""
+    subclass for input it cannot read. options go to `read_document` (ocr,
+    jobs, searchable_pdf, max_pages)."""
     from decree.pipeline.extract import extract
     from decree.pipeline.ingest import read_document
 
-    return extract(read_document(path))
+    return extract(read_document(path, **options))

@@ -227,4 +227,8 @@ def extract(doc: Document) -> Extraction:
         control=_control(directives, signatory),
         report=report,
         warnings=tuple(warnings),
+        pages=tuple(  # page_confidence is NaN (c != c) for a page read from its text layer
+            {"page": n, "ocr": c == c, "confidence": round(c, 1) if c == c else None}
+            for n, c in enumerate(doc.page_confidence, start=1)
+        ),
     )

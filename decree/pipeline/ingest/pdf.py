@@ -11,7 +11,7 @@ top or bottom margin are dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from typing import Any
 
@@ -32,30 +32,70 @@ _MARGIN = 0.12  # share of the page height where running heads and page numbers 
 
 @dataclass
 class PageContent:
+    """One page laid out: lines and tables in display space (points).
+
+    images counts the image objects of a PDF page (a scanned page has one);
+    confidence is the mean OCR word confidence when the page was OCRed.
+    """
+
     number: int
     width: float
     lines: list[Line] = field(default_factory=list)
     tables: list[TableItem] = field(default_factory=list)
     letters: int = 0
     unmapped: int = 0
+    images: int = 0
+    confidence: float | None = None
+    pitch: float | None = None  # line pitch inside a paragraph, when OCR measured it
+
+    @property
+    def text(self) -> str:
+        """The page's text, lines and table cells, for judging its text layer."""
+        parts = [line.text for line in self.lines]
+        parts += [ln.text for t in self.tables for r in t.rows for c in r for ln in c.lines]
+        return "\n".join(parts)
 
 
 def _all_bold(lines: list[Line]) -> bool:
     return bool(lines) and all(line.bold for line in lines)
 
 
-def _read_page(page: Any, number: int) -> PageContent:
-    space = Space(page)
-    words, unmapped = page_words(page, space)
-    content = PageContent(number, space.width, unmapped=unmapped)
+def layout_page(
+    number: int,
+    width: float,
+    height: float,
+    words: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+) -> PageContent:
+    """Words and ruling edges of a page (display space, points) -> lines and tables.
+
+    Shared by the text layer and OCR: both hand in pdfplumber-style word dicts.
+    """
+    content = PageContent(number, width)
     content.letters = sum(ch.isalpha() for w in words for ch in w["text"])
     flow = words
-    for table in find_tables(page_edges(page, space)) if words else []:
+    for table in find_tables(edges) if words else []:
         cell_words = [w for w in flow if inside(w, table.bbox)]
         if cell_words:
             flow = [w for w in flow if not inside(w, table.bbox)]
             content.tables.append(table_item(table, cell_words, number))
-    content.lines = _drop_page_numbers(group_lines(flow, number), space.height)
+    content.lines = _drop_page_numbers(group_lines(flow, number), height)
+    return content
+
+
+def _count_images(page: Any) -> int:
+    import pypdfium2.raw as pdfium_c
+
+    return sum(1 for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=4))
+
+
+def _read_page(page: Any, number: int) -> PageContent:
+    space = Space(page)
+    words, unmapped = page_words(page, space)
+    edges = page_edges(page, space) if words else []
+    content = layout_page(number, space.width, space.height, words, edges)
+    content.unmapped = unmapped
+    content.images = _count_images(page)
     return content
 
 
@@ -113,6 +153,21 @@ def read_pdf(path: str, builder: TextBuilder, *, max_pages: int) -> tuple[list[i
     EncryptedFile, CorruptFile, EmptyInput (no pages) or TooLarge (more than
     max_pages).
     """
+    pages = read_pdf_pages(path, max_pages=max_pages)
+    _emit(pages, builder)
+    return [page.letters for page in pages], sum(page.unmapped for page in pages)
+
+
+def emit_pages(pages: list[PageContent], builder: TextBuilder) -> None:
+    """Paragraphs and tables of laid-out pages (text layer or OCR) into builder."""
+    _emit(pages, builder)
+
+
+def read_pdf_pages(path: str, *, max_pages: int) -> list[PageContent]:
+    """The text layer of every page, laid out but not yet emitted.
+
+    Raises EncryptedFile, CorruptFile, EmptyInput (no pages) or TooLarge.
+    """
     pages: list[PageContent] = []
     pdf = open_pdf(path)
     try:
@@ -132,8 +187,7 @@ def read_pdf(path: str, builder: TextBuilder, *, max_pages: int) -> tuple[list[i
                 page.close()
     finally:
         pdf.close()
-    _emit(pages, builder)
-    return [page.letters for page in pages], sum(page.unmapped for page in pages)
+    return pages
 
 
 def _frames(pages: list[PageContent]) -> dict[int, Frame]:
@@ -141,7 +195,11 @@ def _frames(pages: list[PageContent]) -> dict[int, Frame]:
     for page in pages:
         by_width.setdefault(round(page.width), []).extend(page.lines)
     measured = {width: measure(lines, width) for width, lines in by_width.items()}
-    return {page.number: measured[round(page.width)] for page in pages}
+    frames = {page.number: measured[round(page.width)] for page in pages}
+    for page in pages:
+        if page.pitch:  # OCR knows the pitch inside paragraphs
+            frames[page.number] = replace(frames[page.number], pitch=page.pitch)
+    return frames
 
 
 def _emit(pages: list[PageContent], builder: TextBuilder) -> None:
