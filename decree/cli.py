@@ -103,6 +103,13 @@ def main() -> None:
     default=None,
     help="Also write each OCRed file into this folder as a searchable PDF.",
 )
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=2000,
+    show_default=True,
+    help="Refuse files with more pages than this (exit 12).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
 def extract(
     files: tuple[Path, ...],
@@ -111,6 +118,7 @@ def extract(
     ocr: str,
     jobs: int | None,
     searchable_pdf: Path | None,
+    max_pages: int,
     verbose: bool,
 ) -> None:
     """Extract the structure of each FILE (.docx, .pdf, .txt, or a scan:
@@ -119,7 +127,12 @@ def extract(
     from decree.pipeline import extract_file
     from decree.render import render_text
 
-    options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}
+    options = {
+        "ocr": ocr,
+        "jobs": jobs,
+        "searchable_pdf": searchable_pdf,
+        "max_pages": max_pages,
+    }
 
     several = len(files) > 1
     failures: list[int] = []
