@@ -178,13 +178,14 @@ def _add_edge(edges: list[Edge], a: tuple[float, float], b: tuple[float, float])
     (ax, ay), (bx, by) = a, b
     if abs(ay - by) < 1 and abs(ax - bx) >= 1:
         x0, x1, top = min(ax, bx), max(ax, bx), (ay + by) / 2
-        edges.append(_edge("h", x0, x1, top, top))
+        edges.append(make_edge("h", x0, x1, top, top))
     elif abs(ax - bx) < 1 and abs(ay - by) >= 1:
         top, bottom, x0 = min(ay, by), max(ay, by), (ax + bx) / 2
-        edges.append(_edge("v", x0, x0, top, bottom))
+        edges.append(make_edge("v", x0, x0, top, bottom))
 
 
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> Edge:
+def make_edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> Edge:
+    """A ruling line in the shape pdfplumber's table finder takes."""
     return {
         "object_type": "line_edge",
         "orientation": orientation,

@@ -24,6 +24,8 @@ from typing import Any
 import numpy as np
 from PIL import Image, ImageFilter, ImageOps
 
+from decree.pipeline.ingest.pdfpage import make_edge
+
 PDF_DPI = 300  # PDF pages are rendered at this resolution
 # Images below MIN_DPI are upscaled to UPSCALE_DPI: Tesseract reads a 200 dpi
 # scan better at 300 (hanging item labels "1." keep their dot, fewer glued words).
@@ -424,9 +426,9 @@ def find_rulings(dark: np.ndarray, dpi: int) -> list[dict[str, Any]]:
     rows, columns = _close_corners(rows, columns, reach=px_dpi * 0.6, near=near)
     edges: list[dict[str, Any]] = []
     for y, x0, x1 in rows:
-        edges.append(_edge("h", x0 * to_pt, x1 * to_pt, y * to_pt, y * to_pt))
+        edges.append(make_edge("h", x0 * to_pt, x1 * to_pt, y * to_pt, y * to_pt))
     for x, y0, y1 in columns:
-        edges.append(_edge("v", x * to_pt, x * to_pt, y0 * to_pt, y1 * to_pt))
+        edges.append(make_edge("v", x * to_pt, x * to_pt, y0 * to_pt, y1 * to_pt))
     return edges
 
 
@@ -452,17 +454,3 @@ def _close_corners(
         return out
 
     return extend(rows, columns), extend(columns, rows)
-
-
-def _edge(orientation: str, x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
-    return {
-        "object_type": "line_edge",
-        "orientation": orientation,
-        "x0": x0,
-        "x1": x1,
-        "top": top,
-        "bottom": bottom,
-        "doctop": top,
-        "width": x1 - x0,
-        "height": bottom - top,
-    }
