@@ -161,3 +161,11 @@ def test_too_many_pages_is_refused_with_its_exit_code(corpus):
     assert code == errors.TooLarge.exit_code
     assert out == ""
     assert pdf.name in err and "--max-pages" in err
+
+
+def test_text_without_an_extension_is_read(sample, tmp_path):
+    path = tmp_path / "decree"
+    path.write_bytes(sample.read_bytes())
+    code, out, _ = run("extract", str(path))
+    assert code == 0
+    assert json.loads(out)["header"]["number"] == "22-3"

@@ -889,7 +889,6 @@ BAD_FILES: list[tuple[str, bytes, type[errors.DecreeError]]] = [
      errors.UnsupportedFormat),
     ("sheet.xlsx", _zip({"xl/workbook.xml": "<x/>"}), errors.UnsupportedFormat),
     ("setup.exe", b"MZ\x90\x00\x03\x00\x00\x00", errors.UnsupportedFormat),
-    ("README", RUSSIAN, errors.UnsupportedFormat),
     ("page.html", RUSSIAN, errors.UnsupportedFormat),
     ("scan.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 40, errors.NeedsOCR),
     ("scan.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 40, errors.NeedsOCR),

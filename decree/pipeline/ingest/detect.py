@@ -92,8 +92,8 @@ def detect_format(path: str, head: bytes) -> str:
     for magic, what in _BINARIES.items():
         if head.startswith(magic) and (binary or len(magic) > 2):
             raise UnsupportedFormat(path, f"{what}, not a document decree reads")
-    if suffix in TEXT_SUFFIXES:
-        return "txt"
+    if suffix in TEXT_SUFFIXES or (not suffix and not binary):
+        return "txt"  # a mail attachment saved without an extension is plain text too
     if suffix == ".docx":
         raise CorruptFile(path, "not a DOCX package (no ZIP signature)")
     if suffix == ".pdf":
