@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from decree import __version__
-from decree.errors import SOME_FAILED, DecreeError
+from decree.errors import SOME_FAILED, DecreeError, OutputError
 
 EXTRACT_EXAMPLE = """
 \b
@@ -136,26 +136,60 @@ def extract(
 
     several = len(files) > 1
     failures: list[int] = []
-    out = output.open("w", encoding="utf-8") if output else None
+    sink = _Sink(output)
     try:
         for path in files:
             try:
                 result = extract_file(path, **options)
+                if fmt == "text":
+                    chunk = render_text(result) + ("\n" if several else "")
+                else:
+                    chunk = to_json(result, indent=None if several else 2)
             except Exception as error:  # noqa: BLE001 - every failure becomes one line
                 failures.append(_fail(error, verbose))
                 continue
-            if fmt == "text":
-                chunk = render_text(result) + ("\n" if several else "")
-            else:
-                chunk = to_json(result, indent=None if several else 2)
-            click.echo(chunk, file=out)
-            if out:
-                out.flush()
+            sink.write(chunk)
+    except OutputError as error:
+        sys.exit(_fail(error, verbose))
     finally:
-        if out:
-            out.close()
+        sink.close()
     if failures:
-        sys.exit(failures[0] if not several else SOME_FAILED)
+        sys.exit(_exit_code(failures, len(files)))
+
+
+def _exit_code(failures: list[int], count: int) -> int:
+    """One file: its own code. Several: 2 when some went through; when all failed,
+    their common code, or 2 when they failed for different reasons."""
+    if count == 1 or (len(failures) == count and len(set(failures)) == 1):
+        return failures[0]
+    return SOME_FAILED
+
+
+class _Sink:
+    """stdout, or the -o file opened on the first result (a run where every input
+    fails leaves an earlier output file as it was)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.handle = None
+
+    def write(self, chunk: str) -> None:
+        try:
+            if self.path is None:
+                click.echo(chunk)
+                return
+            if self.handle is None:
+                self.handle = self.path.open("w", encoding="utf-8")
+            self.handle.write(chunk + "\n")
+            self.handle.flush()
+        except OSError as error:
+            raise OutputError(
+                str(self.path), f"cannot write the output ({error.strerror})"
+            ) from error
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
 
 
 @main.command(epilog=CHECK_EXAMPLE)
@@ -194,29 +228,38 @@ def check(
         result = run_check(decree, reports)
     except Exception as error:  # noqa: BLE001 - the decree itself failed: one line
         sys.exit(_fail(error, verbose))
+    try:
+        _write_check(result, fmt, output)
+    except OSError as error:
+        problem = OutputError(str(output), f"cannot write the output ({error.strerror})")
+        sys.exit(_fail(problem, verbose))
+    for failure in result.failed:
+        click.echo(f"decree: {failure.message}", err=True)
+    if result.failed:
+        sys.exit(SOME_FAILED)
+
+
+def _write_check(result, fmt: str, output: Path | None) -> None:
+    """The matrix of `decree check` as a workbook, JSON or a terminal table."""
     if fmt == "xlsx":
         from decree.pipeline.check.render_xlsx import write_xlsx
 
         write_xlsx(result, output)
         click.echo(f"decree check: wrote {output}", err=True)
-    else:
-        out = output.open("w", encoding="utf-8") if output else sys.stdout
-        try:
-            if fmt == "json":
-                from decree.model import to_json
+        return
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if fmt == "json":
+            from decree.model import to_json
 
-                click.echo(to_json(result.to_dict()), file=out)
-            else:
-                from decree.pipeline.check.render_table import print_table
+            click.echo(to_json(result.to_dict()), file=out)
+        else:
+            from decree.pipeline.check.render_table import print_table
 
-                print_table(result, file=out)
-        finally:
-            if output:
-                out.close()
-    for failure in result.failed:
-        click.echo(f"decree: {failure.message}", err=True)
-    if result.failed:
-        sys.exit(SOME_FAILED)
+            print_table(result, file=out)
+    finally:
+        if output:
+            out.close()
 
 
 @main.command(name="eval", epilog=EVAL_EXAMPLE)

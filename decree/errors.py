@@ -81,5 +81,10 @@ class NoDirectives(DecreeError):
     )
 
 
+class OutputError(DecreeError):
+    exit_code = 14
+    advice = "check that the folder of -o exists and can be written"
+
+
 # Exit code when several files were given and some of them failed.
 SOME_FAILED = 2

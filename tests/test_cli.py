@@ -169,3 +169,24 @@ def test_text_without_an_extension_is_read(sample, tmp_path):
     code, out, _ = run("extract", str(path))
     assert code == 0
     assert json.loads(out)["header"]["number"] == "22-3"
+
+
+def test_output_that_cannot_be_written_is_one_line(sample, tmp_path):
+    target = tmp_path / "no-such-folder" / "out.json"
+    code, out, err = run("extract", str(sample), "-o", str(target))
+    assert code == errors.OutputError.exit_code
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_failed_run_leaves_an_earlier_output_file(tmp_path):
+    target = tmp_path / "out.json"
+    target.write_text("earlier", encoding="utf-8")
+    code, _, _ = run("extract", str(tmp_path / "missing.txt"), "-o", str(target))
+    assert code == errors.InputMissing.exit_code
+    assert target.read_text(encoding="utf-8") == "earlier"
+
+
+def test_all_failing_for_one_reason_gives_that_reason(tmp_path):
+    code, _, err = run("extract", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert code == errors.InputMissing.exit_code
+    assert len(err.strip().splitlines()) == 2

@@ -21,7 +21,13 @@ from decree.pipeline.extract.issuer import (
     compose_issuer,
     display_case,
 )
-from decree.pipeline.extract.lexicon import DOC_TYPES, PLACE_INLINE_RE, PLACE_RE, TITLE_RE
+from decree.pipeline.extract.lexicon import (
+    DOC_TYPES,
+    MARKER_RE,
+    PLACE_INLINE_RE,
+    PLACE_RE,
+    TITLE_RE,
+)
 from decree.pipeline.extract.lines import Line
 
 NUMBER_RE = re.compile(
@@ -116,8 +122,8 @@ def _title(texts: list[str], lines: list[Line], i: int) -> tuple[str, int]:
     j = i + 1
     while j < len(texts) and len(parts) < 6:
         prev, nxt = parts[-1], texts[j].strip()
-        if lines[j].table is not None or not nxt or OPENER_RE.match(nxt):
-            break
+        if lines[j].table is not None or not nxt or OPENER_RE.match(nxt) or MARKER_RE.search(nxt):
+            break  # a table, the preamble or the operative marker: the title is over
         if nxt[:1].isdigit() or prev.endswith((".", ":", ";")):
             break
         first = nxt.split()[0].strip('«"(')

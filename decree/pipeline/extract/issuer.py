@@ -45,19 +45,40 @@ def _tags(parse) -> set[str]:
     return set(str(parse.tag).replace(" ", ",").split(","))
 
 
+# Region words a place adjective stands before: "ВОЛОГОДСКОЙ ОБЛАСТИ" -> "Вологодской области".
+_REGION_NOUNS = re.compile(r"^(?:област|кра[йяюе]|район|округ)")
+_GENERIC_ADJECTIVES = frozenset(
+    {"городской", "муниципальный", "сельский", "районный", "областной", "федеральный",
+     "автономный", "краевой", "окружной", "внутригородской", "национальный", "административный"}
+)  # fmt: skip
+
+
+def _is_toponymic(parse, nxt: str) -> bool:
+    """An adjective made from a place name before a region noun, not "городского округа"."""
+    return (
+        parse.tag.POS == "ADJF"
+        and bool(_REGION_NOUNS.match(nxt))
+        and parse.normal_form not in _GENERIC_ADJECTIVES
+    )
+
+
 def display_case(text: str) -> str:
     """An all-caps name as a clerk would write it in running text: known words
     lower-cased, abbreviations and proper names kept, the first word inside
     quotes and the first letter capital."""
     words = []
-    for k, word in enumerate(re.split(r"(\s+)", text)):
+    parts = re.split(r"(\s+)", text)
+    for k, word in enumerate(parts):
         core = word.strip('«»"()')
         if core.isupper() and (len(core) > 1 or core.lower() in SMALL_WORDS):
             parse = parse_word(core.lower())[0]
+            nxt = parts[k + 2].lower() if k + 2 < len(parts) else ""
             if core.lower() in SMALL_WORDS and k > 0:
                 word = word.lower()
             elif parse.normal_form in CAPITALIZED or _tags(parse) & {"Geox", "Name", "Surn"}:
                 word = word.replace(core, core.capitalize())
+            elif _is_toponymic(parse, nxt):
+                word = word.replace(core, core.capitalize())  # "Вологодской области"
             elif len(core) > 3 and parse.is_known:
                 word = word.lower()
         if word.startswith(("«", '"')) and k > 0:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -270,7 +271,14 @@ def read_docx(path: str, builder: TextBuilder) -> None:
         document = docx.Document(path)
         styles = StyleSheet(_part_element(document, RT.STYLES))
         numbering = Numbering(_part_element(document, RT.NUMBERING), styles)
-    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (
+        PackageNotFoundError,
+        zipfile.BadZipFile,
+        zlib.error,  # a damaged deflate stream inside a valid ZIP directory
+        EOFError,
+        KeyError,
+        ValueError,
+    ) as exc:
         raise CorruptFile(path, f"not a readable Word document ({exc})") from exc
     except etree.XMLSyntaxError as exc:
         raise CorruptFile(path, f"broken XML inside the document ({exc})") from exc
