@@ -239,3 +239,15 @@ def test_find_persons_accepts_typed_spans() -> None:
 )
 def test_initials_make_a_surname_but_not_a_street(text, expected, per_spans):
     assert [p.normal for p in find_persons(text, per_spans(text))] == expected
+
+
+@pytest.mark.parametrize(
+    ("printed", "normal"),
+    [
+        ("Ковалеву Петру Андреевичу", "Ковалев Петр Андреевич"),
+        ("Ковалёву Петру Андреевичу", "Ковалёв Петр Андреевич"),
+        ("Семёнову Фёдору Алексеевичу", "Семёнов Фёдор Алексеевич"),
+    ],
+)
+def test_first_names_with_or_without_yo(printed, normal):
+    assert normalize_name(printed) == normal

@@ -123,7 +123,11 @@ def _name_nominatives(word: str) -> frozenset[tuple[str, str]]:
         if "Name" in p.tag and "plur" not in p.tag:
             both = "ms-f" in p.tag
             out |= {
-                (p.normal_form, g) for g, t in (("m", "masc"), ("f", "femn")) if both or t in p.tag
+                (form, g)
+                for g, t in (("m", "masc"), ("f", "femn"))
+                if both or t in p.tag
+                # "Пётр" is printed "Петр" as often as not
+                for form in {p.normal_form, p.normal_form.replace("ё", "е")}
             }
     return frozenset(out)
 
