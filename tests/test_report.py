@@ -193,3 +193,21 @@ def doc_line(text: str):
 
 def test_reference_objects_stay_references(letter):
     assert all(isinstance(r, Reference) for r in letter.report["refers_to"])
+
+
+def test_generic_signature_takes_the_full_name_from_the_body(tmp_path):
+    from decree.pipeline import extract_file
+
+    path = tmp_path / "report.txt"
+    path.write_text(
+        "ИНФОРМАЦИЯ\n"
+        "о выполнении постановления Президиума от 10.01.2024 № 5-2\n"
+        "Вологодская областная организация профсоюза работников связи "
+        "(численность 1 250 членов профсоюза) сообщает следующее.\n"
+        "По пункту 1. Уполномоченные по охране труда избраны.\n"
+        "Председатель областной организации Н.К. Орлова\n",
+        encoding="utf-8",
+    )
+    report = extract_file(path).report
+    assert report["organization"] == "Вологодская областная организация профсоюза работников связи"
+    assert report["members"] == 1250

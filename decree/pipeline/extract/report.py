@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from decree.model import Extraction, Figure, Header, Person, Reference, Signatory
+from decree.nlp import lemma
 from decree.pipeline.extract.dates import parse_date
 from decree.pipeline.extract.header import HeaderParse
 from decree.pipeline.extract.lexicon import MARKER_RE
@@ -57,6 +58,33 @@ _SUBJECT_ORG_AFTER_RE = re.compile(
     r"»\s+(?P<org>[А-ЯЁ][а-яё]+\s[^«»]*?(?:организаци|комитет|профсоюз|реском|профком)[^«»]*)$"
 )
 _NUMBER_RE = re.compile(r"(?:№|N|в„–)\s*(?P<n>[^\s,;]+)")
+# "Вологодская областная организация профсоюза работников связи (1 250 членов)
+# сообщает": the organization named in full in the first sentence of the body.
+_ORG_PHRASE_RE = re.compile(
+    r"(?<![А-ЯЁа-яё])[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:организаци[яиейю]+|комитет\w*)\s+"
+    r"(?:[Пп]рофсоюза|[Пп]рофессионального\s+союза|[Пп]рофсоюзов)(?:\s+[А-ЯЁа-яё]+){0,8}?"
+    r"(?=\s*(?:\(|,|\.|\s(?:сообща|информиру|доводит|направляет|представляет)))"
+)
+_GENERIC_WORDS = frozenset(
+    {"организация", "областной", "республиканский", "городской", "районный", "краевой",
+     "первичный", "профсоюзный", "профсоюз", "комитет", "реском", "профком", "совет"}
+)  # fmt: skip
+
+
+def _is_generic(org: str) -> bool:
+    """ "Областная организация", "Профком": a kind of body, not a name."""
+    return all(lemma(w.lower()) in _GENERIC_WORDS for w in re.findall(r"[А-ЯЁа-яё]+", org))
+
+
+def _fuller_name(org: str | None, head: str) -> str | None:
+    """The organization named in full near the top that the generic name is part of."""
+    words = {lemma(w.lower()) for w in re.findall(r"[А-ЯЁа-яё]+", org or "")}
+    for m in _ORG_PHRASE_RE.finditer(head):
+        name = org_from_genitive(m.group(0), case=None)
+        found = {lemma(w.lower()) for w in re.findall(r"[А-ЯЁа-яё]+", name or "")}
+        if name and words <= found and len(name) > len(org or ""):
+            return name
+    return None
 
 
 @dataclass(frozen=True)
@@ -189,6 +217,10 @@ def read_report(
     # "Председатель профкома" names only the body; a subject "Информация первичной
     # профсоюзной организации ГБУ РД «…»" names the organization: the longer wins.
     org = org or max((o for o in (signed, subject) if o), key=len, default=None)
+    if org is None or _is_generic(org):
+        org = (
+            _fuller_name(org, text[: lines[min(len(lines) - 1, layout.body_start + 3)].stop]) or org
+        )
     members = find_members(text, figures)
     answered, others = _answered(text, references, span)
     body = lines[layout.body_start : max(layout.body_start, sign_at)]
