@@ -55,18 +55,31 @@ class Line:
         return tuple(doc_text[a:b].strip() for a, b in self.cells)
 
 
+def trim_span(text: str, a: int, b: int) -> tuple[int, int]:
+    """text[a:b] without surrounding blanks, so offsets point at the words."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    return a, b
+
+
+def table_rows(lines: list[Line], k: int) -> tuple[list[Line], int]:
+    """The rows of the table that starts at lines[k], and the index after them."""
+    rows = [lines[k]]
+    while k + 1 < len(lines) and lines[k + 1].table == lines[k].table:
+        k += 1
+        rows.append(lines[k])
+    return rows, k + 1
+
+
 def _split(text: str, start: int, stop: int, bold: bool) -> list[Line]:
     """Cut text[start:stop] at newlines and, for one long line, at genre breaks."""
     lines: list[Line] = []
     pos = start
     for part in text[start:stop].split("\n"):
-        a, b = pos, pos + len(part)
-        pos = b + 1
-        # Trim surrounding blanks so offsets point at the words.
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = trim_span(text, pos, pos + len(part))
+        pos += len(part) + 1
         if a == b:
             continue
         if b - a > LONG_LINE:
@@ -96,10 +109,7 @@ def _cut_long(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     ordered = sorted(cuts)
     spans = []
     for a, b in zip(ordered, ordered[1:], strict=False):
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = trim_span(text, a, b)
         if a < b:
             spans.append((a, b))
     return spans

@@ -19,7 +19,7 @@ from decree.nlp import lemma
 from decree.pipeline.extract.dates import parse_date
 from decree.pipeline.extract.header import HeaderParse
 from decree.pipeline.extract.lexicon import MARKER_RE
-from decree.pipeline.extract.lines import Line
+from decree.pipeline.extract.lines import Line, trim_span
 from decree.pipeline.extract.names import analyze_name
 from decree.pipeline.extract.report_items import read_items
 from decree.pipeline.extract.report_layout import TOP_SCAN, read_layout
@@ -275,12 +275,8 @@ def as_report(extraction: Extraction, text: str) -> Extraction:
     was told the file is one). Lines are the text's lines; table cells stay joined."""
     lines, pos = [], 0
     for part in text.split("\n"):
-        a, b = pos, pos + len(part)
-        pos = b + 1
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
+        a, b = trim_span(text, pos, pos + len(part))
+        pos += len(part) + 1
         if a < b:
             lines.append(Line(a, b))
     x = extraction

@@ -18,7 +18,7 @@ import re
 from typing import Any
 
 from decree.pipeline.extract.dates import parse_date
-from decree.pipeline.extract.lines import Line
+from decree.pipeline.extract.lines import Line, table_rows
 from decree.pipeline.extract.report_lexicon import (
     ANSWER_COLUMN_RE,
     DIRECTIVE_COLUMN_RE,
@@ -134,13 +134,9 @@ def read_items(text: str, lines: list[Line]) -> list[dict[str, Any]]:
     while k < len(lines):
         line = lines[k]
         if line.table is not None:
-            rows = [line]
-            while k + 1 < len(lines) and lines[k + 1].table == line.table:
-                k += 1
-                rows.append(lines[k])
+            rows, k = table_rows(lines, k)
             items.extend(_table_items(text, rows, section))
             current = []
-            k += 1
             continue
         k += 1
         s = line.text(text)

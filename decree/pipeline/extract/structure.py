@@ -22,7 +22,7 @@ from decree.pipeline.extract.lexicon import (
     POSITION_RE,
     RESPONSIBLE_LINE_RE,
 )
-from decree.pipeline.extract.lines import Line
+from decree.pipeline.extract.lines import Line, table_rows
 
 LABEL_RE = re.compile(
     r"^\s*(?:(?P<num>\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]))(?P<num_end>\.|\))?(?=\s)"
@@ -272,14 +272,10 @@ def read_items(text: str, lines: list[Line], region: tuple[int, int, int]) -> li
     while k < len(body):
         line = body[k]
         if line.table is not None:
-            rows = [line]
-            while k + 1 < len(body) and body[k + 1].table == line.table:
-                k += 1
-                rows.append(body[k])
+            rows, k = table_rows(body, k)
             parent = b.lead or (b.current_num if b.current_num and b.items else None)
             for item in read_plan_rows(text, rows, parent.id if parent else None):
                 b.items.append(item)
-            k += 1
             continue
         s = line.text(text)
         m = _label(text, line)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from decree.pipeline.extract.lines import Line
+from decree.pipeline.extract.lines import Line, trim_span
 from decree.pipeline.extract.structure import Item
 
 ROLE_WORDS = (
@@ -98,25 +98,16 @@ def read_plan_rows(text: str, rows: list[Line], parent: str | None) -> list[Item
         label = number.group(1) if number else str(ordinal)
         item_id = f"{parent}.{label}" if parent else label
         col = roles["text"]
-        start, stop = _trim(text, spans[col])
+        start, stop = trim_span(text, *spans[col])
         item = Item(item_id, parent, start, stop)
         item.cells["text"] = (start, stop)
         if cell("deadline"):
-            deadline = _trim(text, spans[roles["deadline"]])
+            deadline = trim_span(text, *spans[roles["deadline"]])
         if deadline is not None:
             item.deadline_spans.append(deadline)
         if cell("responsible"):
-            span = _trim(text, spans[roles["responsible"]])
+            span = trim_span(text, *spans[roles["responsible"]])
             item.responsible_spans.append(span)
             item.cells["responsible"] = span
         items.append(item)
     return items
-
-
-def _trim(text: str, span: tuple[int, int]) -> tuple[int, int]:
-    a, b = span
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    return a, b
