@@ -224,21 +224,22 @@ def compare(gold: dict[str, Any], pred: dict[str, Any], report: Report, slug: st
             gr = Counter(person_key(r) for r in g.get("responsible", []))
             pr = Counter(person_key(r) for r in p.get("responsible", []))
             s["responsible"].add(gr, pr)
+    # (field, key, once): persons and references are listed once each, figures and
+    # URLs at every occurrence.
     checks = (
-        ("figures", figure_key, None),
-        ("persons", lambda x: person_key(x.get("normal", "")), None),
-        ("references", reference_key, None),
-        ("urls", url_key, None),
+        ("figures", figure_key, False),
+        ("persons", lambda x: person_key(x.get("normal", "")), True),
+        ("references", reference_key, True),
+        ("urls", url_key, False),
     )
-    for name, key, _ in checks:
+    for name, key, once in checks:
         if name not in gold:
             continue
-        gold_items = gold[name]
-        pred_items = pred.get(name, [])
-        if name == "persons" or name == "references":
-            gc, pc = Counter(set(map(key, gold_items))), Counter(set(map(key, pred_items)))
-        else:
-            gc, pc = Counter(map(key, gold_items)), Counter(map(key, pred_items))
+        gold_keys = list(map(key, gold[name]))
+        pred_keys = list(map(key, pred.get(name, [])))
+        if once:
+            gold_keys, pred_keys = list(set(gold_keys)), list(set(pred_keys))
+        gc, pc = Counter(gold_keys), Counter(pred_keys)
         missed, extra = s[name].add(gc, pc)
         for m in missed:
             problems.append(f"{name} missed: {m}")
