@@ -320,7 +320,7 @@ def evaluate(
     failed = [
         f"{name} {report.f1(name):.3f} < {limit}"
         for name, limit in thresholds.items()
-        if report.f1(name) < limit
+        if report.below(name, limit)
     ]
     if failed:
         click.echo("decree eval: under threshold: " + "; ".join(failed), err=True)

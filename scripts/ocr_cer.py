@@ -145,6 +145,8 @@ def eval_comparison(chosen: list[Entry]) -> None:
     print(f"\n{'field':<12} {'originals':>9} {'scans':>7} {'diff':>6}")
     worst = 0.0
     for name in FIELDS:
+        if not originals.scores[name].support:
+            continue
         a, b = originals.f1(name), scans.f1(name)
         worst = max(worst, a - b)
         print(f"{name:<12} {a:>9.3f} {b:>7.3f} {100 * (b - a):>+6.1f}")

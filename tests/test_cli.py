@@ -153,11 +153,19 @@ def test_exit_codes_are_distinct():
     assert errors.SOME_FAILED not in codes
 
 
+def _pages(pdf: Path) -> int:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(pdf))
+    try:
+        return len(document)
+    finally:
+        document.close()
+
+
 def test_too_many_pages_is_refused_with_its_exit_code(corpus):
-    pdf = next(p for p in sorted(corpus.glob("*.pdf")))
+    pdf = next(p for p in sorted(corpus.glob("*.pdf")) if _pages(p) >= 2)
     code, out, err = run("extract", "--max-pages", "1", str(pdf))
-    if code == 0:
-        pytest.skip(f"{pdf.name} has one page")
     assert code == errors.TooLarge.exit_code
     assert out == ""
     assert pdf.name in err and "--max-pages" in err

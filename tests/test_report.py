@@ -97,6 +97,7 @@ def test_prose_report_by_title_and_signature():
     assert report["members"] == 3200
     (ref,) = report["refers_to"]
     assert ref.title.startswith("О мерах по улучшению") and ref.number is None
+    assert report["items"]
     assert all(i["directive"] is None for i in report["items"])
 
 
@@ -192,6 +193,7 @@ def doc_line(text: str):
 
 
 def test_reference_objects_stay_references(letter):
+    assert letter.report["refers_to"]
     assert all(isinstance(r, Reference) for r in letter.report["refers_to"])
 
 

@@ -14,37 +14,32 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
-    from decree.evaluate import Report
-    from decree.model import Extraction
+from decree.evaluate.keys import reference_key, same_header_field
+from decree.evaluate.score import Report
 
-REPORT_FIELDS = ("organization", "refers_to", "status")
+if TYPE_CHECKING:
+    from decree.model import Extraction
 
 
 def compare_report(gold: dict[str, Any], pred: dict[str, Any], report: Report, slug: str) -> None:
     """Score the `report` block of one document against its gold."""
-    from decree.evaluate import reference_key, same_header_field
-
     if "report" not in gold:
         return
     problems = report.problems.setdefault(slug, [])
     s = report.scores
     g, p = gold["report"] or {}, pred.get("report") or {}
     if "organization" in g:
-        if same_header_field("issuer", g["organization"], p.get("organization")):
-            s["organization"].tp += 1
-        else:
-            s["organization"].fn += 1
-            s["organization"].fp += 1  # a wrong name: F1 is the accuracy
+        right = same_header_field("issuer", g["organization"], p.get("organization"))
+        s["organization"].judge(right)
+        if not right:
             problems.append(
                 f"organization: gold {g['organization']!r} got {p.get('organization')!r}"
             )
-    if "refers_to" in g:
-        gc = Counter(set(map(reference_key, g["refers_to"])))
-        pc = Counter(set(map(reference_key, p.get("refers_to") or [])))
-        missed, extra = s["refers_to"].add(gc, pc)
-        problems += [f"refers_to missed: {m}" for m in missed]
-        problems += [f"refers_to extra: {m}" for m in extra]
+    gc = Counter(set(map(reference_key, g.get("refers_to") or [])))
+    pc = Counter(set(map(reference_key, p.get("refers_to") or [])))
+    missed, extra = s["refers_to"].add(gc, pc)
+    problems += [f"refers_to missed: {m}" for m in missed]
+    problems += [f"refers_to extra: {m}" for m in extra]
 
 
 def _decree_path(folder: Path, name: str) -> Path:
@@ -58,7 +53,8 @@ def score_statuses(folder: Path, read: dict[str, tuple[str, Extraction]], report
     """Run `check` for every status gold file of `folder` and score the statuses.
 
     read: the reports already read by the extraction scoring, by file name
-    (text, extraction); others are read here.
+    (text, extraction); others are read here. A report or decree that cannot be
+    read scores every one of its cells wrong.
     """
     from decree.pipeline.check import check_documents
     from decree.pipeline.check import read as read_document
@@ -91,9 +87,6 @@ def score_statuses(folder: Path, read: dict[str, tuple[str, Extraction]], report
             for directive, want in statuses.items():
                 cell = row.status.get(directive) if row else None
                 got = cell.status if cell else None
-                if got == want:
-                    s.tp += 1
-                else:
-                    s.fn += 1
-                    s.fp += 1
+                s.judge(got == want)
+                if got != want:
                     problems.append(f"status {name} п.{directive}: gold {want} got {got}")
