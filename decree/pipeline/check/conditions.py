@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from decree.model import Directive, Figure
 from decree.nlp import lemma
-from decree.pipeline.extract.lexicon import CONTROL_RE
+from decree.pipeline.extract.lexicon import COLLEGIAL_BODIES, CONTROL_RE
 
 _I = re.IGNORECASE
 NOT_FOR_MEMBERS_RE = re.compile(
@@ -36,7 +36,7 @@ _MEMBER_WORDS = {"членский", "организация", "профсоюз
 _UNIT_WORDS = {"отдел", "сектор", "аппарат", "бухгалтерия", "служба", "пресс-служба",
                "секретариат", "заместитель", "секретарь", "специалист", "юрист", "инспектор",
                "референт", "консультант", "помощник", "управляющий"}  # fmt: skip
-_BODY_WORDS = {"президиум", "совет", "комитет", "бюро", "пленум", "правление", "коллегия"}
+_BODY_WORDS = frozenset(COLLEGIAL_BODIES)
 _SIZE = r"(?:насчитывающ\w*|численност\w*|объединяющ\w*|имеющ\w*|с\s+количеством|где\s+состо\w+"
 _SIZE += r"|в\s+которых\s+состо\w+|охватывающ\w*|составляющ\w*)"
 _NUM = r"(?P<num>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)"

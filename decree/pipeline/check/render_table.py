@@ -8,6 +8,7 @@ import re
 from typing import IO
 
 from decree.pipeline.check.result import Cell, CheckResult
+from decree.pipeline.extract.regions import abbreviate
 
 MARKS = {
     "done": ("✓", "green"),
@@ -68,7 +69,6 @@ def _short(text: str, width: int) -> str:
 
 _ABBREVIATIONS = (
     (re.compile(r"Российской\s+Федерации|Российская\s+Федерация", re.I), "РФ"),
-    (re.compile(r"Республики\s+Дагестан", re.I), "РД"),
     (re.compile(r"(?<![а-яё])профессионального\s+союза", re.I), "профсоюза"),
 )
 
@@ -78,6 +78,7 @@ def short_labels(labels: list[str]) -> tuple[list[str], str]:
     республиканская организация …"), and those words; long standard names shortened."""
     for regex, short in _ABBREVIATIONS:
         labels = [regex.sub(short, label) for label in labels]
+    labels = [abbreviate(label) for label in labels]  # "Республики Дагестан" -> "РД"
     words = [label.split() for label in labels]
     common = 0
     if len(words) > 1:

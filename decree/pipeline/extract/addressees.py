@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from decree.nlp import parse as parse_word
 from decree.pipeline.extract.grammar import inflect_words
+from decree.pipeline.extract.lexicon import ORG_NOUNS
+from decree.pipeline.extract.timewords import MONTH_ANY, MONTH_GENITIVE
 
 TOKEN_RE = re.compile(
     r"«[^»]{1,80}»|\"[^\"]{1,80}\"|[А-ЯЁа-яёA-Za-z]+(?:-[А-ЯЁа-яёA-Za-z]+)*\.?|\d+[\d.,/–-]*|[(),;:]"
@@ -44,70 +46,16 @@ TIME_WORDS = {
     "ежегодно",
 }
 TIME_AFTER = re.compile(
-    r"^(?:\d|срок|течение|теч\.|позднее|январ|феврал|март|апрел|ма[йя]|июн|июл|август"
-    r"|сентябр|октябр|ноябр|декабр|квартал|полугоди|период|конц|начал|двух|трех|трёх|недельн"
-    r"|месячн|дн|т\.)",
+    rf"^(?:\d|срок|течение|теч\.|позднее|{MONTH_ANY}|{MONTH_GENITIVE}|квартал|полугоди|период"
+    r"|конц|начал|двух|трех|трёх|недельн|месячн|дн|т\.)",
     re.IGNORECASE,
 )
-# Heads that name someone who can act, besides animate nouns.
-ACTORS = {
-    "организация",
-    "отдел",
-    "комитет",
-    "профсоюз",
-    "управление",
-    "администрация",
-    "служба",
-    "центр",
-    "учреждение",
-    "кафедра",
-    "факультет",
-    "деканат",
-    "бухгалтерия",
-    "совет",
-    "департамент",
-    "министерство",
-    "аппарат",
-    "сектор",
-    "школа",
-    "колледж",
-    "университет",
-    "институт",
-    "комиссия",
-    "штаб",
-    "бюро",
-    "правление",
-    "федерация",
-    "объединение",
-    "редакция",
-    "предприятие",
-    "реском",
-    "профком",
+# Heads that name someone who can act, besides animate nouns: organizations and their
+# units, and the substantivized adjectives and participles that name a position.
+ACTORS = ORG_NOUNS | {
     "группа",
-    "отделение",
-    "филиал",
-    "инспекция",
     "орган",
     "лицо",
-    "президиум",
-    "ректорат",
-    "библиотека",
-    "музей",
-    "больница",
-    "поликлиника",
-    "фонд",
-    "агентство",
-    "палата",
-    "дирекция",
-    "канцелярия",
-    "лаборатория",
-    "лагерь",
-    "детсад",
-    "сад",
-    "гимназия",
-    "лицей",
-    "техникум",
-    # substantivized adjectives and participles that name a position
     "заведующий",
     "уполномоченный",
     "ответственный",

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from decree.pipeline.extract.lexicon import NUMBER_SIGN
 from decree.pipeline.extract.timewords import (
     END_WORD,
     MONTH_ANY,
@@ -70,8 +71,8 @@ RELATIVE = re.compile(
     _FLAGS,
 )
 # A number printed after these is an item, article or document number, not a date.
-NUMBER_SIGN = re.compile(
-    r"(?:№|N|No\.?|в„–|пп?\.|пункт[а-я]*|подпункт[а-я]*|ст\.|стать[а-я]+|раздел[а-я]*|"
+NUMBER_BEFORE = re.compile(
+    rf"(?:{NUMBER_SIGN}|пп?\.|пункт[а-я]*|подпункт[а-я]*|ст\.|стать[а-я]+|раздел[а-я]*|"
     r"глав[а-я]*|ч\.)\s*$",
     _FLAGS,
 )
@@ -177,7 +178,7 @@ def _year_parts(m: re.Match[str]) -> tuple[int | None, int | None]:
 
 
 def _numeric(m: re.Match[str], text: str) -> DateMatch | None:
-    if NUMBER_SIGN.search(text, max(0, m.start() - 12), m.start()):
+    if NUMBER_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None
     day, month = int(m["day"]), int(m["month"])
     year = m.groupdict().get("year")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from decree.pipeline.extract.dates import add_months
+from decree.pipeline.extract.lexicon import ACT_STEMS
 from decree.pipeline.extract.timewords import (
     COMPOUND_PREFIXES,
     NUMBER_WORD,
@@ -107,9 +108,7 @@ ANCHOR_BEFORE = re.compile(
 )
 # The document itself: "со дня подписания (настоящего приказа)".
 DOC_NOUN = re.compile(r"^(?:принятия|подписания|издания|утверждения|выхода|вступления)$", _FLAGS)
-DOC_OBJECT = re.compile(
-    r"^\s+(?:настоящ|данн|эт|постановлени|приказ|распоряжени|решени|в\s+силу)", _FLAGS
-)
+DOC_OBJECT = re.compile(rf"^\s+(?:настоящ|данн|эт|{ACT_STEMS}|в\s+силу)", _FLAGS)
 # "после проведения мероприятия", "по завершении учебного года", "по мере
 # необходимости", "до начала инвентаризации"
 EVENT = re.compile(

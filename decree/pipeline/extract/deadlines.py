@@ -36,14 +36,11 @@ from decree.pipeline.extract.deadline_rules import (
     find_immediate,
     find_periodic,
 )
+from decree.pipeline.extract.lexicon import DEADLINE_WORDS, NUMBER_SIGN, NUMBER_SIGN_BEFORE_DIGIT
 
 _FLAGS = re.IGNORECASE
 # "Срок - до 1 октября", "Срок исполнения: IV квартал", "(срок – 01.12.2023)"
-TERM_LINE = re.compile(
-    r"(?<![а-яё])срок(?:и)?(?:\s+(?:исполнения|выполнения|представления|реализации|исп\.))?"
-    r"\s*(?::|[-–—]+)\s*",
-    _FLAGS,
-)
+TERM_LINE = re.compile(rf"(?<![а-яё]){DEADLINE_WORDS}\s*(?::|[-–—]+)\s*", _FLAGS)
 # dates joined into one range: "15.06. 15.08.2011", "01.09.2023 - 30.09.2023", "с X по Y"
 CHAIN_GAP = re.compile(r"\s*(?:[-–—]|по|до)?\s*", _FLAGS)
 # before a date, anchored at the end of the text before it
@@ -53,7 +50,7 @@ RANGE_START = re.compile(
     _FLAGS,
 )
 NOT_DEADLINE = re.compile(
-    r"(?<![а-яё])(?:от|на|за|не\s+ранее|после|с|со|состоянию\s+на|№|n)\s*$", _FLAGS
+    rf"(?<![а-яё])(?:от|на|за|не\s+ранее|после|с|со|состоянию\s+на|{NUMBER_SIGN})\s*$", _FLAGS
 )
 PREPOSITION = re.compile(
     r"(?<![а-яё])(?:(?:в\s+)?срок(?:ом|и)?\s+(?:исполнения\s+)?)?"
@@ -65,7 +62,7 @@ PREPOSITION = re.compile(
 # a year that stands just before a partial date gives it its year
 YEAR_CONTEXT = re.compile(r"[\s,]*(?:(?:в\s+срок\s+)?(?:до|к|ко|по|не\s+позднее))?\s*", _FLAGS)
 INCLUSIVE = re.compile(r"\s*\(?включительно\)?", _FLAGS)
-REFERENCE_AFTER = re.compile(r"\s*(?:г\.?\s*)?(?:№|N\s*\d)", _FLAGS)
+REFERENCE_AFTER = re.compile(rf"\s*(?:г\.?\s*)?{NUMBER_SIGN_BEFORE_DIGIT}", _FLAGS)
 DAYS = ("day", "partial-day")
 # items that assess or note rather than order: a weak date there is no deadline
 NO_ACTION = re.compile(

@@ -23,7 +23,10 @@ from decree.pipeline.extract.issuer import (
 )
 from decree.pipeline.extract.lexicon import (
     DOC_TYPES,
+    HEADING_TYPES,
     MARKER_RE,
+    NUMBER_SIGN,
+    NUMBER_SIGN_BEFORE_DIGIT,
     PLACE_INLINE_RE,
     PLACE_RE,
     TITLE_RE,
@@ -31,7 +34,7 @@ from decree.pipeline.extract.lexicon import (
 from decree.pipeline.extract.lines import Line
 
 NUMBER_RE = re.compile(
-    r"(?:№|N(?=\s*\d)|в„–)\s*(?P<number>[^\s,;«»\"]+(?:\s?[-/]\s?[^\s,;«»\"]+)*)"
+    NUMBER_SIGN_BEFORE_DIGIT + r"\s*(?P<number>[^\s,;«»\"]+(?:\s?[-/]\s?[^\s,;«»\"]+)*)"
 )
 BLANK_RE = re.compile(r"^[_\s.-]*$")
 # A line that is site furniture or contact data, never part of an issuer's name.
@@ -49,14 +52,18 @@ class HeaderParse:
 
 
 DOC_TYPE_RE = re.compile(
-    r"^(?P<type>выписка\s+из\s+протокола|постановление|решение|приказ|распоряжение|протокол"
-    r"|выписка)\b(?P<rest>.*)$",
+    r"^(?P<type>" + "|".join(t.replace(" ", r"\s+") for t in HEADING_TYPES) + r")\b(?P<rest>.*)$",
     re.IGNORECASE,
 )
+# An act's type printed after the issuer on one line ("… ДР СОП ПОСТАНОВЛЕНИЕ").
 DOC_TYPE_END_RE = re.compile(
-    r"^(?P<before>[^a-zа-яё]*\S)\s+(?P<type>ПОСТАНОВЛЕНИЕ|РЕШЕНИЕ|ПРИКАЗ|РАСПОРЯЖЕНИЕ)$"
+    r"^(?P<before>[^a-zа-яё]*\S)\s+(?P<type>"
+    + "|".join(key for key, (_, kind) in DOC_TYPES.items() if kind in ("decree", "order"))
+    + r")$"
 )
-REQUISITES_RE = re.compile(r"(?:^|\s)(?:от\s|№|N\s*\d|в„–|\d{1,2}\.\d{2}\.\d{2,4}|«)")
+# What opens the requisites: "от", a number, a date, a quoted title.
+_OPENS_REQUISITES = rf"(?:от\s|{NUMBER_SIGN_BEFORE_DIGIT})"
+REQUISITES_RE = re.compile(rf"(?:^|\s)(?:{_OPENS_REQUISITES}|\d{{1,2}}\.\d{{2}}\.\d{{2,4}}|«)")
 MEETING_RE = re.compile(r"^(?:совместного\s+|расширенного\s+|очередного\s+)?заседани[яе]\s+", re.I)
 OPENER_RE = re.compile(
     r"^(?:В\s+соответствии|В\s+целях|Во\s+исполнение|В\s+связи|Рассмотрев|Заслушав|"
@@ -83,7 +90,7 @@ def _doc_type(line: str) -> _TypeLine | None:
         rest = m.group("rest").strip()
         shouted = m.group("type").isupper()
         if not rest or (shouted and len(line) < 120) or REQUISITES_RE.search(" " + rest):
-            if rest and not shouted and not re.search(r"(?:от\s|№|N\s*\d|в„–)", rest):
+            if rest and not shouted and not re.search(_OPENS_REQUISITES, rest):
                 return None
             return _TypeLine(doc_type, kind, "", rest)
         return None
@@ -155,7 +162,7 @@ def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
     """(body, issuer) from a genitive phrase after the type ("Президиума",
     "администрации городского округа …"): a bare body, or a whole issuer."""
     phrase = MEETING_RE.sub("", phrase.strip())
-    phrase = re.split(r"\s(?:от\s|№|N\s*\d|в„–)|\t", " " + phrase)[0].strip()
+    phrase = re.split(rf"\s{_OPENS_REQUISITES}|\t", " " + phrase)[0].strip()
     if not phrase or not re.match(r"[А-ЯЁа-яё]", phrase):
         return None, None
     nominative = inflect_phrase(phrase, "nomn", "gent")
@@ -237,8 +244,9 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
 
 
 FOOTER_REQUISITES_RE = re.compile(
-    r"^\s*(?:(?P<type>[А-Яа-яЁё «»\"-]{4,160}?)\s+)?от\s+(?P<date>.{6,25}?)\s*(?:№|N|в„–)\s*"
-    r"(?P<number>\S+)\s*$"
+    r"^\s*(?:(?P<type>[А-Яа-яЁё «»\"-]{4,160}?)\s+)?от\s+(?P<date>.{6,25}?)\s*"
+    + NUMBER_SIGN
+    + r"\s*(?P<number>\S+)\s*$"
 )
 
 

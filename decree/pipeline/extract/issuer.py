@@ -12,26 +12,15 @@ import re
 
 from decree.nlp import parse as parse_word
 from decree.pipeline.extract.grammar import inflect_phrase
+from decree.pipeline.extract.lexicon import COLLEGIAL_BODIES
 
 CLUTTER_RE = re.compile(
     r"(?:тел\.|телефон|факс|e-?mail|@|http|www\.|ИНН|ОГРН|индекс|версия для|подписаться"
     r"|главная|[|>›]\s*\w|\s/\s|ул\.|проспект|пр-т|\d{6}|официальный сайт)",
     re.IGNORECASE,
 )
-BODY_WORDS = (
-    "президиум",
-    "комитет",
-    "совет",
-    "бюро",
-    "пленум",
-    "коллегия",
-    "конференция",
-    "ректорат",
-    "правление",
-    "собрание",
-)
 BODY_PHRASE_RE = re.compile(
-    r"\b(?P<body>" + "|".join(w.capitalize() for w in BODY_WORDS) + r")\s+"
+    r"\b(?P<body>" + "|".join(w.capitalize() for w in COLLEGIAL_BODIES) + r")\s+"
     r"(?P<org>(?:[А-ЯЁA-Z][А-ЯЁA-Z\-]*\b\s?){1,4})"
 )
 
@@ -94,7 +83,7 @@ REGION_RE = re.compile(
     re.IGNORECASE,
 )
 BODY_LINE_RE = re.compile(
-    r"^(?:\S+\s+)?(?:" + "|".join(BODY_WORDS) + r")\b(?:\s+\S+){0,3}$", re.IGNORECASE
+    r"^(?:\S+\s+)?(?:" + "|".join(COLLEGIAL_BODIES) + r")\b(?:\s+\S+){0,3}$", re.IGNORECASE
 )
 # A heading line that only continues the name above it.
 # ("г. Махачкала" continues a name; "г. Махачкала, ул. Гагарина, 64" is an address.)
@@ -192,7 +181,7 @@ def compose_issuer(texts: list[str], body: str | None = None) -> str | None:
 def enrich_issuer(issuer: str | None, body_text: str) -> str | None:
     """When the heading names only the body ("ПРЕЗИДИУМ"), take its full name from
     the text ("Президиум ДР СОП постановляет")."""
-    if issuer and issuer.lower() not in BODY_WORDS:
+    if issuer and issuer.lower() not in COLLEGIAL_BODIES:
         return issuer
     for m in BODY_PHRASE_RE.finditer(body_text):
         if issuer is None or m.group("body").lower() == issuer.lower():

@@ -1,23 +1,69 @@
-"""Words of the genre: document types, operative markers, positions.
+"""Words of the genre, each written once: the number sign, document types,
+organization nouns, positions, operative markers, the deadline line.
 
-Sources: ГОСТ Р 7.0.97-2016 (requisites: the name of the document type,
-the signature) and the acts of collegial bodies we read.
+Sources: ГОСТ Р 7.0.97-2016 (requisites: the name of the document type, the
+registration number, the signature) and the acts of collegial bodies we read.
+Regex fragments are strings (to be built into a module's own pattern); the
+rest are compiled patterns and word sets. Regions are data: see `regions.py`.
 """
 
 from __future__ import annotations
 
 import re
 
-# Document type as printed (letters only, upper case) -> (doc_type, kind).
+
+def _words(line: str) -> frozenset[str]:
+    """A word list written as one string."""
+    return frozenset(line.split())
+
+
+# The number sign before a registration number (ГОСТ Р 7.0.97-2016, requisite 11)
+# or an item number: "№", "№№" (several numbers), "N" and "No." typed for it, and
+# "в„–", the UTF-8 "№" read as cp1251. Use where a number follows in the pattern.
+NUMBER_SIGN = r"(?:№№?|в„–|No\.?|N)"
+# The same where a Latin "N" may be a letter of a word: "N" and "No." only before a digit.
+NUMBER_SIGN_BEFORE_DIGIT = r"(?:№№?|в„–|(?:No\.?|N)(?=\s*\d))"
+
+# Document types: (name, kind, forms). kind is the kind of document an act of this
+# type heads (None: a type that is only cited); forms match the name in any case in
+# running text. Longer names come before the shorter ones they contain.
+DOCUMENT_TYPES: tuple[tuple[str, str | None, str], ...] = (
+    ("федеральный закон", None, r"федеральн(?:ый|ого|ому|ым|ом)\s+закон(?:а|у|ом|е|ы|ов|ами)?"),
+    ("выписка из протокола", "protocol", r"выписк(?:а|и|е|у|ой)\s+из\s+протокола"),
+    ("коллективный договор", None, r"коллективн(?:ый|ого|ому|ым|ом)\s+договор(?:а|у|ом|е)?"),
+    ("закон", None, r"закон(?:а|у|ом|е)?"),
+    ("постановление", "decree", r"постановлени(?:е|я|ю|ем|и|й|ями|ях)"),
+    ("распоряжение", "order", r"распоряжени(?:е|я|ю|ем|и|й|ями)"),
+    ("решение", "decree", r"решени(?:е|я|ю|ем|и|й|ями)"),
+    ("приказ", "order", r"приказ(?:а|у|ом|е|ы|ов|ами)?"),
+    ("указ", None, r"указ(?:а|у|ом|е|ы|ов|ами)?"),
+    ("протокол", "protocol", r"протокол(?:а|у|ом|е)?"),
+    ("письмо", None, r"письм(?:о|а|у|ом|е)"),
+    ("положение", None, r"положени(?:е|я|ю|ем|и)"),
+    ("концепция", None, r"концепци(?:я|и|ю|ей)"),
+    ("программа", None, r"программ(?:а|ы|е|у|ой)"),
+    ("стратегия", None, r"стратеги(?:я|и|ю|ей)"),
+    ("кодекс", None, r"кодекс(?:а|у|ом|е)?"),
+    ("устав", None, r"устав(?:а|у|ом|е)?"),
+    ("соглашение", None, r"соглашени(?:е|я|ю|ем|и)"),
+    ("регламент", None, r"регламент(?:а|у|ом|е)?"),
+    ("инструкция", None, r"инструкци(?:я|и|ю|ей)"),
+    ("акт", None, r"акт(?:а|у|ом|е)?"),
+)
+# Short names a heading prints for a type: "ВЫПИСКА" (from the protocol …).
+_HEADING_ALIASES = {"выписка": "выписка из протокола"}
+_KINDS = {name: kind for name, kind, _ in DOCUMENT_TYPES if kind}
+HEADING_TYPES = tuple(sorted([*_KINDS, *_HEADING_ALIASES], key=len, reverse=True))
+# Document type as printed in a heading (letters only, upper case) -> (doc_type, kind).
 DOC_TYPES: dict[str, tuple[str, str]] = {
-    "ПОСТАНОВЛЕНИЕ": ("постановление", "decree"),
-    "РЕШЕНИЕ": ("решение", "decree"),
-    "ПРИКАЗ": ("приказ", "order"),
-    "РАСПОРЯЖЕНИЕ": ("распоряжение", "order"),
-    "ВЫПИСКАИЗПРОТОКОЛА": ("выписка из протокола", "protocol"),
-    "ПРОТОКОЛ": ("протокол", "protocol"),
-    "ВЫПИСКА": ("выписка из протокола", "protocol"),
+    name.replace(" ", "").upper(): (full, _KINDS[full])
+    for name in HEADING_TYPES
+    for full in (_HEADING_ALIASES.get(name, name),)
 }
+# The types of acts that order (a decree, an order): their stems, "постановлени|решени|…".
+ACT_STEMS = "|".join(
+    forms.split("(")[0] for _, kind, forms in DOCUMENT_TYPES if kind in ("decree", "order")
+)
 
 # The verb that opens the operative part, in every form we have seen.
 MARKERS = (
@@ -68,6 +114,7 @@ POSITIONS = (
     "начальник",
     "министр",
     "заместитель",
+    "первый заместитель",
     "секретарь",
     "президент",
     "и.о.",
@@ -77,24 +124,74 @@ POSITIONS = (
     "исполняющий обязанности",
     "главный врач",
     "генеральный директор",
+    "главный бухгалтер",
     "управляющий",
-    "первый заместитель",
+    "управляющая",
     "командир",
     "уполномоченный",
     "мэр",
     "губернатор",
     "префект",
-    "ректор",
-    "президент",
     "атаман",
-    "управляющая",
-    "заведующая",
-    "главный бухгалтер",
 )
 
+_LONGEST_FIRST = sorted(POSITIONS, key=len, reverse=True)
 POSITION_RE = re.compile(
-    r"^(?:" + "|".join(re.escape(p) for p in sorted(POSITIONS, key=len, reverse=True)) + r")\b",
-    re.IGNORECASE,
+    r"^(?:" + "|".join(re.escape(p) for p in _LONGEST_FIRST) + r")\b", re.IGNORECASE
+)
+# The positions as a line or a sentence starts them: "Председатель|Глава|И\.о\.|…".
+CAPITALIZED_POSITIONS = (
+    "(?:" + "|".join(re.escape(p[:1].upper() + p[1:]) for p in _LONGEST_FIRST) + ")"
+)
+# Nouns that name a person's position or function ("директору школы Иванову И.И.",
+# "учитель Петрова А.А."): the one-word signing positions and the other roles.
+ROLE_NOUNS = frozenset(p for p in POSITIONS if " " not in p and "." not in p) | _words(
+    "зампред повар учитель педагог воспитатель специалист инспектор бухгалтер главбух член "
+    "инструктор консультант референт помощник советник юрисконсульт юрист методист завуч "
+    "вице-президент декан врач медсестра фельдшер казначей делопроизводитель экономист "
+    "инженер программист администратор менеджер координатор депутат профорг представитель "
+    "лаборант корреспондент редактор сотрудник работник мастер тренер завхоз кассир водитель "
+    "техник механик оператор контролёр контролер ревизор аудитор эксперт аналитик "
+    "библиотекарь психолог логопед замминистра прокурор судья нотариус староста исполнитель "
+    "преподаватель сестра"
+)
+
+# The collegial bodies that adopt acts (ГОСТ Р 7.0.97-2016, requisite 03: the name of
+# the body), as they stand before the organization: "Президиум ДР СОП".
+COLLEGIAL_BODIES = (
+    "президиум",
+    "комитет",
+    "совет",
+    "бюро",
+    "пленум",
+    "коллегия",
+    "конференция",
+    "ректорат",
+    "правление",
+    "собрание",
+)
+# Nouns that head the name of a trade union's organization or body: the organizations
+# that report on a union's decree ("… городская организация профсоюза", "реском").
+UNION_ORG_NOUNS = ("организация", "профсоюз", "реском", "профком", "комитет")
+# The same as a regex fragment of their stems: "организаци|профсоюз|…".
+UNION_ORG_STEMS = "(?:" + "|".join(n.removesuffix("я") for n in UNION_ORG_NOUNS) + ")"
+# Nouns that head the name of any organization, of one of its bodies or units
+# ("республиканская организация профсоюза", "отдел кадров", "администрация района").
+ORG_NOUNS = (
+    frozenset(UNION_ORG_NOUNS)
+    | frozenset(COLLEGIAL_BODIES)
+    | _words(
+        "союз федерация объединение ассоциация учреждение предприятие администрация правительство "
+        "министерство департамент управление агентство инспекция служба фонд палата центр отдел "
+        "отделение сектор филиал аппарат дирекция канцелярия бухгалтерия редакция лаборатория "
+        "комиссия штаб кафедра факультет деканат школа гимназия лицей колледж техникум "
+        "университет институт детсад сад библиотека музей больница поликлиника лагерь"
+    )
+)
+# Adjectives of a union's level that name an organization with its noun: "областная
+# организация", "первичная профсоюзная организация".
+ORG_LEVEL_ADJECTIVES = _words(
+    "первичный территориальный районный городской областной краевой республиканский профсоюзный"
 )
 
 # "А.А. Магомедов", "Магомедов А.А.", "А. А. Магомедов". Signatures put the
@@ -126,12 +223,12 @@ CONTROL_RE = re.compile(
 # Lines that end the operative part even without a signature block.
 APPENDIX_RE = re.compile(r"^\s*(?:приложение|утвержден[оа]?\b|план\s+мероприятий)", re.IGNORECASE)
 
-# Deadline lines that follow an item: "Срок - до 1 октября", "Срок исполнения: …".
-DEADLINE_LINE_RE = re.compile(
-    r"^\s*(?:срок(?:\s+(?:исполнения|выполнения|представления|реализации|"
-    r"предоставления))?|сроки)\s*[:\-–—]?\s*",
-    re.IGNORECASE,
+# The label of a deadline: "Срок", "Сроки", "Срок исполнения", "Срок исп.".
+DEADLINE_WORDS = (
+    r"сроки?(?:\s+(?:исполнения|выполнения|представления|предоставления|реализации|исп\.))?"
 )
+# Deadline lines that follow an item: "Срок - до 1 октября", "Срок исполнения: …".
+DEADLINE_LINE_RE = re.compile(rf"^\s*{DEADLINE_WORDS}\s*[:\-–—]?\s*", re.IGNORECASE)
 
 RESPONSIBLE_LINE_RE = re.compile(
     r"^\s*(?:ответственн(?:ый|ые|ая)|исполнител(?:ь|и))\s*(?:за\s+исполнение)?\s*[:\-–—]\s*",

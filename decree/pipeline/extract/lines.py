@@ -11,7 +11,12 @@ import re
 from dataclasses import dataclass
 
 from decree.model import Document
-from decree.pipeline.extract.lexicon import MARKER_RE
+from decree.pipeline.extract.lexicon import (
+    CAPITALIZED_POSITIONS,
+    DOC_TYPES,
+    HEADING_TYPES,
+    MARKER_RE,
+)
 
 # A text line longer than this with no breaks is taken for a flattened text.
 LONG_LINE = 800
@@ -20,14 +25,14 @@ LONG_LINE = 800
 _CUT_BEFORE = re.compile(
     r"(?<=[.:;!?»\"])\s+(?=(?:\d{1,2}(?:\.\d{1,2})*\.?|[а-я]\))\s+[А-ЯЁа-яё«\"])"
     r"|(?<=[.:;!?»\"])\s+(?=Срок\b)"
-    r"|(?<=[.:;!?»\"])\s+(?=(?:Председатель|Глава|Ректор|Директор|Министр|Руководитель"
-    r"|Начальник|Заместитель|И\.\s?о\.|Исполняющий)\b[^.]{0,80}[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
+    rf"|(?<=[.:;!?»\"])\s+(?=(?:{CAPITALIZED_POSITIONS}|Исполняющий)\b[^.]{{0,80}}[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
 )
 # Headers glued into one line: break around the document type, before the date,
 # the place and the title; the title ends where a new sentence starts.
+_ACTS = [doc_type.upper() for doc_type, kind in DOC_TYPES.values() if kind in ("decree", "order")]
 _CUT_HEADER = re.compile(
-    r"\s+(?=(?:ПОСТАНОВЛЕНИЕ|ПРИКАЗ|РАСПОРЯЖЕНИЕ|РЕШЕНИЕ|ВЫПИСКА ИЗ ПРОТОКОЛА)\s)"
-    r"|(?:(?<=ПОСТАНОВЛЕНИЕ)|(?<=РАСПОРЯЖЕНИЕ)|(?<=ПРИКАЗ)|(?<=РЕШЕНИЕ))\s+"
+    r"\s+(?=(?:" + "|".join(t.upper() for t in HEADING_TYPES) + r")\s)"
+    r"|(?:" + "|".join(f"(?<={act})" for act in _ACTS) + r")\s+"
     r"|\s+(?=(?:г\.|с\.|пос\.)\s?[А-ЯЁ][а-яё]+\s+(?:О|Об)\s)"
     r"|(?<=[а-яё])\s+(?=(?:О|Об)\s+[а-яё]+[ие]\s)"
 )

@@ -13,11 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from decree.model import Person
 from decree.nlp import lemma, morph
 from decree.nlp import parse as parse_word
+from decree.pipeline.extract.lexicon import DOCUMENT_TYPES, ORG_NOUNS, ROLE_NOUNS
 from decree.pipeline.extract.names import (
     PATRONYMIC_RE,
     NameAnalysis,
@@ -25,6 +26,7 @@ from decree.pipeline.extract.names import (
     first_name_gender,
     words,
 )
+from decree.pipeline.extract.regions import region_nouns
 
 _U, _L = "А-ЯЁ", "а-яё"
 _WORD = rf"[{_U}][{_L}]+(?:-[{_U}][{_L}]+)?"
@@ -44,28 +46,26 @@ _SURNAME_RE = re.compile(
     r"(?:ов|ев|ёв|ин|ын|ск|цк|ян|янц|дзе|швили|енко|ук|юк|их|ых)"
     r"(?:а|у|ым|ой|ою|ую|ого|ому|им|ая|ий|ый|ом|е)?$"
 )
-ROLE_HEADS = words(
-    "председатель заместитель зампред секретарь директор начальник руководитель заведующий "
-    "повар учитель педагог воспитатель специалист инспектор бухгалтер главбух член инструктор "
-    "консультант референт помощник советник юрисконсульт юрист методист завуч президент "
-    "вице-президент глава ректор проректор декан врач медсестра фельдшер уполномоченный казначей "
-    "делопроизводитель экономист инженер программист администратор управляющий менеджер "
-    "координатор депутат профорг представитель лаборант корреспондент редактор сотрудник "
-    "работник мастер тренер завхоз кассир водитель техник механик оператор контролёр контролер "
-    "ревизор аудитор эксперт аналитик библиотекарь психолог логопед заведующая министр "
-    "замминистра мэр губернатор прокурор судья нотариус атаман староста исполнитель "
-    "преподаватель сестра"
-)
 _ROLE_MODIFIERS = words(
     "главный ведущий старший младший ответственный технический исполнительный первый "
     "генеральный социальный учёный медицинский"
 )
-_STOP = words(
-    "федерация республика россия область край район город президиум совет комитет "
-    "правительство министерство управление отдел приложение пункт статья постановление "
-    "приказ решение распоряжение указ закон положение протокол администрация союз "
-    "организация профсоюз дагестан москва махачкала собрание конференция"
-)
+# Capitalized words next to initials that are never a surname.
+_PLACE_WORDS = words("россия республика область край район город")
+_DOCUMENT_PARTS = words("приложение пункт статья")
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return (
+        _PLACE_WORDS
+        | _DOCUMENT_PARTS
+        | ORG_NOUNS
+        | frozenset(name for name, _, _ in DOCUMENT_TYPES)
+        | region_nouns()
+    )
+
+
 _PREP_CASE = {
     "на": "accs", "в": "accs", "за": "accs", "про": "accs", "через": "accs",
     "от": "gent", "у": "gent", "для": "gent", "без": "gent", "из": "gent", "до": "gent",
@@ -106,11 +106,11 @@ def _role_lemma(word: str) -> str | None:
 
 
 def _role_lemma_of(p) -> str | None:
-    if p.normal_form in ROLE_HEADS or p.normal_form in _ROLE_MODIFIERS:
+    if p.normal_form in ROLE_NOUNS or p.normal_form in _ROLE_MODIFIERS:
         return p.normal_form
     if p.tag.POS in ("PRTF", "ADJF"):
         masc = p.inflect({"masc", "sing", "nomn"})
-        if masc and (masc.word in ROLE_HEADS or masc.word in _ROLE_MODIFIERS):
+        if masc and (masc.word in ROLE_NOUNS or masc.word in _ROLE_MODIFIERS):
             return masc.word
     return None
 
@@ -123,7 +123,7 @@ def _surname_ok(word: str) -> bool:
     if _is_name_like(word):
         return True
     lem = lemma(word)
-    if lem in _STOP or lem in ROLE_HEADS or lem in _ROLE_MODIFIERS:
+    if lem in _stop_words() or lem in ROLE_NOUNS or lem in _ROLE_MODIFIERS:
         return False
     parses = _parses(word)
     if any({"Geox", "Orgn", "Abbr"} & p.tag.grammemes for p in parses):
@@ -150,9 +150,12 @@ def _initialled_ok(word: str, text: str, start: int) -> bool:
     if _surname_ok(word):
         return True
     lem = lemma(word)
-    if lem in _STOP or lem in ROLE_HEADS or lem in _ROLE_MODIFIERS:
+    if lem in _stop_words() or lem in ROLE_NOUNS or lem in _ROLE_MODIFIERS:
         return False
-    return not any({"Abbr", "Orgn"} & p.tag.grammemes for p in _parses(word))
+    parses = _parses(word)
+    if all("Geox" in p.tag for p in parses) and not _SURNAME_RE.search(word.lower()):
+        return False  # a place only ("Махачкала", "Казань"); but "Лозовая" is a surname too
+    return not any({"Abbr", "Orgn"} & p.tag.grammemes for p in parses)
 
 
 def _strong_surname(word: str) -> bool:
@@ -239,7 +242,7 @@ def _role_words(segment: str) -> tuple[int, list[re.Match]] | None:
     segment = re.sub(r"«[^«»\n]*»", lambda m: "q" * len(m.group()), segment)
     toks = list(re.finditer(r"[\w№-]+", segment))[-12:]
     for j, tok in enumerate(toks):
-        if _role_lemma(tok.group()) not in ROLE_HEADS:
+        if _role_lemma(tok.group()) not in ROLE_NOUNS:
             continue
         tags = [_parses(t.group())[0].tag for t in toks[j:]]
         if any({"VERB", "INFN", "GRND", "CONJ"} & set(tag.grammemes) for tag in tags):
@@ -263,9 +266,9 @@ def _normal_role(role: str) -> tuple[str, frozenset[str]]:
         if not parses:
             break
         parsed.append(parses)
-        if _role_lemma_of(parses[0]) in ROLE_HEADS:
+        if _role_lemma_of(parses[0]) in ROLE_NOUNS:
             break
-    if not parsed or _role_lemma_of(parsed[-1][0]) not in ROLE_HEADS:
+    if not parsed or _role_lemma_of(parsed[-1][0]) not in ROLE_NOUNS:
         return role, frozenset()
     heads = [p for p in parsed[-1] if p.tag.number != "plur"] or parsed[-1]
     head = heads[0]

@@ -11,51 +11,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from decree.model import Reference
 from decree.nlp import parse as parse_word
 from decree.pipeline.extract.dates import parse_date
 from decree.pipeline.extract.grammar import inflect_phrase
+from decree.pipeline.extract.lexicon import DOCUMENT_TYPES, NUMBER_SIGN_BEFORE_DIGIT
+from decree.pipeline.extract.regions import genitive_pattern, nominative
+from decree.pipeline.extract.timewords import MONTH_GENITIVE, YEAR_SUFFIX
 
-_DOC_TYPES = (
-    (r"федеральн(?:ый|ого|ому|ым|ом)\s+закон(?:а|у|ом|е|ы|ов|ами)?", "федеральный закон"),
-    (r"выписк(?:а|и|е|у|ой)\s+из\s+протокола", "выписка из протокола"),
-    (r"коллективн(?:ый|ого|ому|ым|ом)\s+договор(?:а|у|ом|е)?", "коллективный договор"),
-    (r"закон(?:а|у|ом|е)?", "закон"),
-    (r"постановлени(?:е|я|ю|ем|и|й|ями|ях)", "постановление"),
-    (r"распоряжени(?:е|я|ю|ем|и|й|ями)", "распоряжение"),
-    (r"решени(?:е|я|ю|ем|и|й|ями)", "решение"),
-    (r"приказ(?:а|у|ом|е|ы|ов|ами)?", "приказ"),
-    (r"указ(?:а|у|ом|е|ы|ов|ами)?", "указ"),
-    (r"протокол(?:а|у|ом|е)?", "протокол"),
-    (r"письм(?:о|а|у|ом|е)", "письмо"),
-    (r"положени(?:е|я|ю|ем|и)", "положение"),
-    (r"концепци(?:я|и|ю|ей)", "концепция"),
-    (r"программ(?:а|ы|е|у|ой)", "программа"),
-    (r"стратеги(?:я|и|ю|ей)", "стратегия"),
-    (r"кодекс(?:а|у|ом|е)?", "кодекс"),
-    (r"устав(?:а|у|ом|е)?", "устав"),
-    (r"соглашени(?:е|я|ю|ем|и)", "соглашение"),
-    (r"регламент(?:а|у|ом|е)?", "регламент"),
-    (r"инструкци(?:я|и|ю|ей)", "инструкция"),
-    (r"акт(?:а|у|ом|е)?", "акт"),
-)
 _DOC_RE = re.compile(
     r"(?<![а-яёА-ЯЁ])(?:"
-    + "|".join(f"(?P<t{i}>{p})" for i, (p, _) in enumerate(_DOC_TYPES))
+    + "|".join(f"(?P<t{i}>{forms})" for i, (_, _, forms) in enumerate(DOCUMENT_TYPES))
     + r")(?![а-яё])",
     re.IGNORECASE,
 )
 _DATE = (
     r"(?:(?P<d>\d{1,2})\s?\.\s?(?P<m>\d{1,2})\s?\.\s?(?P<y>\d{4}|\d{2})(?!\d)"
-    r"|«?(?P<wd>\d{1,2})»?\s+(?P<wm>января|февраля|марта|апреля|мая|июня|июля|августа"
-    r"|сентября|октября|ноября|декабря)\s+(?P<wy>\d{4}))"
-    r"(?:\s*(?:года|год|г\.|г(?![а-яё])))?"
+    rf"|«?(?P<wd>\d{{1,2}})»?\s+(?P<wm>{MONTH_GENITIVE})\s+(?P<wy>\d{{4}}))"
+    rf"(?:\s*{YEAR_SUFFIX})?"
 )
 _FROM_DATE_RE = re.compile(r"\s*,?\s*от\s+" + _DATE, re.IGNORECASE)
 _FROM_SLASH_RE = re.compile(r"\s*от\s+(?P<num>\d+/\d+)(?![\d./])")
 _NUMBER_RE = re.compile(
-    r"\s*,?\s*(?:№|в„–|N(?=\s?\d)|No\.?(?=\s?\d))\s*"
+    rf"\s*,?\s*{NUMBER_SIGN_BEFORE_DIGIT}\s*"
     r"(?P<num>[0-9A-Za-zА-Яа-яЁё](?:[0-9A-Za-zА-Яа-яЁё/\-–]|\.(?=[0-9A-Za-zА-Яа-яЁё])"
     r"|(?<=[-–])[ \n](?=[0-9A-ZА-ЯЁ]{2}|\d))*)"  # "№ 10-\nФЗ", "№ 10- ФЗ": a wrapped line
 )
@@ -68,13 +48,25 @@ _TOKEN_RE = re.compile(rf",?{_GAP}(?P<w>«[^«»\n]{{1,80}}»|[^\s\d,;:()«»\"�
 _YEARS_RE = re.compile(r"\s+на\s+\d{4}\s*(?:[-–—]\s*\d{4}\s+годы|год)")
 _SANPIN_RE = re.compile(r"СанПиН\s+(?P<num>\d[\d./\-–]*\d)")
 _NAMED_TYPES = ("устав", "концепция", "коллективный договор")
-_CHAIN_RE = re.compile(r"\s*(?:,|и)\s*(?=от\s|№|N\s?\d)")
-_CODE_RE = re.compile(
-    r"(?<![а-яёА-ЯЁ])(?P<adj>[А-ЯЁ][а-яё]+(?:ый|ой|ий|ого|ому|ым|ом|ого))\s+"
-    r"(?P<doc>кодекс(?:а|у|ом|е)?)(?![а-яё])"
-    r"(?P<tail>\s+(?:РФ|России|Российской\s+Федерации|Республики\s+Дагестан))?"
-)
+_CHAIN_RE = re.compile(rf"\s*(?:,|и)\s*(?=от\s|{NUMBER_SIGN_BEFORE_DIGIT})")
 _SELF = re.compile(r"(?:настоящ|данн|это)[а-яё]*\s+$", re.IGNORECASE)
+
+
+@cache
+def _code_re() -> re.Pattern[str]:
+    """A code by its name: "Трудовой кодекс РФ", "Земельный кодекс Республики Татарстан"
+    (the federation or any federal subject after the name)."""
+    return re.compile(
+        r"(?<![а-яёА-ЯЁ])(?P<adj>[А-ЯЁ][а-яё]+(?:ый|ой|ий|ого|ому|ым|ом|ого))\s+"
+        r"(?P<doc>кодекс(?:а|у|ом|е)?)(?![а-яё])"
+        rf"(?P<tail>\s+(?:РФ|России|Российской\s+Федерации|{genitive_pattern()}))?"
+    )
+
+
+@cache
+def _region_re() -> re.Pattern[str]:
+    """A federal subject's genitive as the next words of an issuer."""
+    return re.compile(rf"{_GAP}{genitive_pattern()}(?![А-ЯЁа-яё])")
 
 
 def _iso(m: re.Match) -> str | None:
@@ -84,8 +76,9 @@ def _iso(m: re.Match) -> str | None:
 
 def _nominative(phrase: str) -> str:
     """Leading adjectives and the head noun of a noun group in the nominative:
-    "Президиума ДР СОП" -> "Президиум ДР СОП", "Трудовым кодексом РФ" -> "Трудовой кодекс РФ"."""
-    return inflect_phrase(" ".join(phrase.split()), "nomn")
+    "Президиума ДР СОП" -> "Президиум ДР СОП", "Трудовым кодексом РФ" -> "Трудовой кодекс РФ";
+    a federal subject by its name ("Курганской области" -> "Курганская область")."""
+    return nominative(phrase) or inflect_phrase(" ".join(phrase.split()), "nomn")
 
 
 def _descriptive(issuer: str) -> bool:
@@ -94,7 +87,7 @@ def _descriptive(issuer: str) -> bool:
 
 
 def _doc_type(m: re.Match) -> str:
-    return next(_DOC_TYPES[i][1] for i in range(len(_DOC_TYPES)) if m[f"t{i}"])
+    return next(DOCUMENT_TYPES[i][0] for i in range(len(DOCUMENT_TYPES)) if m[f"t{i}"])
 
 
 def _requisites(text: str, cur: int) -> tuple[dict, int]:
@@ -138,6 +131,10 @@ def _issuer(text: str, cur: int) -> tuple[str | None, int] | None:
             if words and words[0].lower().startswith("заседани"):
                 words = words[1:]
             return (_nominative(" ".join(words)) if words else None), cur
+        region = _region_re().match(text, cur)
+        if region:  # one step, parentheses and all: "Республики Саха (Якутия)"
+            cur = region.end()
+            continue
         t = _TOKEN_RE.match(text, cur)
         if not t or t["w"].lower() == "от" or re.search(r"[а-яё]{4}\.$", t["w"]):
             return None  # no requisites, or the sentence ended
@@ -204,7 +201,7 @@ def find_references(text: str, exclude: tuple[int, int] | None = None) -> tuple[
                 "санпин", None, None, m["num"], title, text[m.start() : stop], m.start(), stop
             )
         )
-    for m in _CODE_RE.finditer(text):
+    for m in _code_re().finditer(text):
         title = _nominative(" ".join(m.group().split()))
         add(Reference("кодекс", None, None, None, title, m.group(), m.start(), m.end()))
     for m in _DOC_RE.finditer(text):

@@ -18,7 +18,7 @@ from decree.model import Extraction, Figure, Header, Person, Reference, Signator
 from decree.nlp import lemma
 from decree.pipeline.extract.dates import parse_date
 from decree.pipeline.extract.header import HeaderParse
-from decree.pipeline.extract.lexicon import MARKER_RE
+from decree.pipeline.extract.lexicon import MARKER_RE, NUMBER_SIGN, UNION_ORG_STEMS
 from decree.pipeline.extract.lines import Line, trim_span
 from decree.pipeline.extract.names import analyze_name
 from decree.pipeline.extract.report_items import read_items
@@ -29,6 +29,7 @@ from decree.pipeline.extract.report_lexicon import (
     INLINE_BREAK_RE,
     ITEM_LABEL_RE,
     ORDINAL_LABEL_RE,
+    ORG_HEADS,
     OUTGOING_RE,
     REPORTING_RE,
     SALUTATION_RE,
@@ -54,26 +55,20 @@ _SUBJECT_ORG_RE = re.compile(
 )
 # "СПРАВКА о выполнении постановления … «…» Дагестанской республиканской организацией
 # профсоюза …": the organization after the cited title, in the instrumental.
-_SUBJECT_ORG_AFTER_RE = re.compile(
-    r"»\s+(?P<org>[А-ЯЁ][а-яё]+\s[^«»]*?(?:организаци|комитет|профсоюз|реском|профком)[^«»]*)$"
-)
-_NUMBER_RE = re.compile(r"(?:№|N|в„–)\s*(?P<n>[^\s,;]+)")
+_SUBJECT_ORG_AFTER_RE = re.compile(rf"»\s+(?P<org>[А-ЯЁ][а-яё]+\s[^«»]*?{UNION_ORG_STEMS}[^«»]*)$")
+_NUMBER_RE = re.compile(NUMBER_SIGN + r"\s*(?P<n>[^\s,;]+)")
 # "Вологодская областная организация профсоюза работников связи (1 250 членов)
 # сообщает": the organization named in full in the first sentence of the body.
 _ORG_PHRASE_RE = re.compile(
-    r"(?<![А-ЯЁа-яё])[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){0,3}\s+(?:организаци[яиейю]+|комитет\w*)\s+"
+    rf"(?<![А-ЯЁа-яё])[А-ЯЁ][а-яё]+(?:\s+[а-яё]+){{0,3}}\s+{UNION_ORG_STEMS}[а-яё]*\s+"
     r"(?:[Пп]рофсоюза|[Пп]рофессионального\s+союза|[Пп]рофсоюзов)(?:\s+[А-ЯЁа-яё]+){0,8}?"
     r"(?=\s*(?:\(|,|\.|\s(?:сообща|информиру|доводит|направляет|представляет)))"
 )
-_GENERIC_WORDS = frozenset(
-    {"организация", "областной", "республиканский", "городской", "районный", "краевой",
-     "первичный", "профсоюзный", "профсоюз", "комитет", "реском", "профком", "совет"}
-)  # fmt: skip
 
 
 def _is_generic(org: str) -> bool:
     """ "Областная организация", "Профком": a kind of body, not a name."""
-    return all(lemma(w.lower()) in _GENERIC_WORDS for w in re.findall(r"[А-ЯЁа-яё]+", org))
+    return all(lemma(w.lower()) in ORG_HEADS for w in re.findall(r"[А-ЯЁа-яё]+", org))
 
 
 def _fuller_name(org: str | None, head: str) -> str | None:

@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from decree.pipeline.extract.dates import parse_date
+from decree.pipeline.extract.lexicon import NUMBER_SIGN
 from decree.pipeline.extract.lines import Line, table_rows
 from decree.pipeline.extract.report_lexicon import (
     ANSWER_COLUMN_RE,
@@ -32,7 +33,9 @@ from decree.pipeline.extract.report_lexicon import (
 )
 
 _ID_RE = re.compile(r"\d{1,2}(?:\.\d{1,2})*")
-_NUMBER_RE = re.compile(r"(?:№|N)\s*([^\s,;«]+)")
+_NUMBER_RE = re.compile(NUMBER_SIGN + r"\s*([^\s,;«]+)")
+# A column of row numbers: "№", "№ п/п", "N".
+_ROW_NUMBER_COLUMN_RE = re.compile(NUMBER_SIGN + r"\s*(?:п/п|пп)?\.?", re.I)
 _INTRO_RE = re.compile(r"(?:следующее|нижеследующее|сообщаем|информируем)\s*:\s*$", re.I)
 _END_RE = re.compile(r"^\s*(?:приложени[ея]|прилагается|с\s+уважением)\b", re.I)
 
@@ -97,7 +100,7 @@ def _table_items(text: str, rows: list[Line], section: dict | None) -> list[dict
             elif DIRECTIVE_COLUMN_RE.search(cell) and not ANSWER_COLUMN_RE.search(cell):
                 skip_cols.add(k)  # the directive restated, not the answer
                 topic_cols.append(k)
-            elif re.fullmatch(r"№\s*(?:п/п|пп)?\.?|n", cell.strip(), re.I):
+            elif _ROW_NUMBER_COLUMN_RE.fullmatch(cell.strip()):
                 skip_cols.add(k)
     out = []
     for row in rows[1:] if has_header else rows:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decree.nlp import parse as parse_word
 from decree.pipeline.extract.dates import parse_date
 from decree.pipeline.extract.issuer import CLUTTER_RE
-from decree.pipeline.extract.lexicon import POSITION_RE
+from decree.pipeline.extract.lexicon import POSITION_RE, UNION_ORG_STEMS
 from decree.pipeline.extract.lines import Line
 from decree.pipeline.extract.report_lexicon import (
     ADDRESSEE_RE,
@@ -65,7 +65,7 @@ def _names_org(line: str) -> bool:
     """A subject line that names the reporting organization in an oblique case:
     "Дагестанской республиканской организацией профсоюза работников торговли,"."""
     first = re.match(r"[А-ЯЁ][а-яё]+", line)
-    if not first or not re.search(r"организаци|комитет|профсоюз|реском|профком", line, re.I):
+    if not first or not re.search(UNION_ORG_STEMS, line, re.I):
         return False
     if re.search(r"[.!?]\s|[.!?]$", line):
         return False  # a sentence of the body, not a name

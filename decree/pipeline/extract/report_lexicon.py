@@ -11,6 +11,15 @@ from __future__ import annotations
 
 import re
 
+from decree.pipeline.extract.lexicon import (
+    ACT_STEMS,
+    CAPITALIZED_POSITIONS,
+    NUMBER_SIGN,
+    NUMBER_SIGN_BEFORE_DIGIT,
+    ORG_LEVEL_ADJECTIVES,
+    ORG_NOUNS,
+)
+
 _I = re.IGNORECASE
 
 # The subject of a report: "Информация о выполнении …", "Отчёт о ходе исполнения …".
@@ -24,7 +33,7 @@ SUBJECT_WORD_RE = re.compile(r"^\s*(?:информаци[яи]|отч[её]т|с
 SUBJECT_TYPES = {"информация": "информация", "отчёт": "отчёт", "отчет": "отчёт",
                  "справка": "справка", "сведения": "сведения"}  # fmt: skip
 
-OUTGOING_RE = re.compile(r"(?<![а-яё])(?:исх\.?|исходящ\w*)\s*(?:№|N|в„–|номер)?", _I)
+OUTGOING_RE = re.compile(rf"(?<![а-яё])(?:исх\.?|исходящ\w*)\s*(?:{NUMBER_SIGN}|номер)?", _I)
 SALUTATION_RE = re.compile(r"^\s*(?:уважаем(?:ый|ая|ые)|дорог(?:ой|ая|ие))\b[^\n]{0,80}!\s*$", _I)
 SALUTATION_WORDS = frozenset({"уважаемый", "уважаемая", "уважаемые", "дорогой", "дорогая"})
 # Verbs of a letter that informs: "сообщаем", "информируем", "доводим до сведения".
@@ -37,16 +46,16 @@ REPORTING_RE = re.compile(
 # A heading of a part of a report that answers several acts: "I. Постановление от
 # 15.08.2023 № 22-3", "По постановлению Президиума от 28.05.2024 № 31-4:".
 SECTION_RE = re.compile(
-    r"^\s*(?:[IVXLC]{1,4}[.)]?\s+|\d{1,2}[.)]\s+)?(?:по\s+)?(?:постановлени[еюя]|решени[еюя]"
-    r"|распоряжени[еюя]|приказ[уа]?)(?:\s+[А-ЯЁа-яё]+){0,8}?\s+(?:от\s+[\d.]+\s*(?:г\.?)?\s*)?"
-    r"(?:№\s*\S+)\s*(?:«[^»\n]*»)?\s*:?\s*$",
+    rf"^\s*(?:[IVXLC]{{1,4}}[.)]?\s+|\d{{1,2}}[.)]\s+)?(?:по\s+)?(?:{ACT_STEMS})[а-яё]*"
+    r"(?:\s+[А-ЯЁа-яё]+){0,8}?\s+(?:от\s+[\d.]+\s*(?:г\.?)?\s*)?"
+    rf"(?:{NUMBER_SIGN_BEFORE_DIGIT}\s*\S+)\s*(?:«[^»\n]*»)?\s*:?\s*$",
     _I,
 )
 # "во исполнение постановления", "о выполнении постановления": an act being executed.
 EXECUTION_RE = re.compile(
     r"(?:во\s+исполнение|о\s+(?:ходе\s+)?(?:выполнении|исполнении|реализации)"
     r"|по\s+(?:выполнению|исполнению|реализации)|(?<![а-яё])на\s+ваш[еу]?)\s+"
-    r"(?:пункт\w*\s+[\d.,\sи]+)?(?:постановлени|решени|распоряжени|приказ)",
+    rf"(?:пункт\w*\s+[\d.,\sи]+)?(?:{ACT_STEMS})",
     _I,
 )
 # The cue right before a cited act that makes it the act the report answers.
@@ -85,7 +94,7 @@ SUBITEM_LABEL_RE = re.compile(
 # Where a flattened report (one long line) starts a new answer or its subject.
 INLINE_BREAK_RE = re.compile(
     r"(?<=[.!?:;»])\s+(?=(?:По\s+)?(?:пункт[уаы]?|подпункт\w*|п\.|пп\.)\s*«?\w{0,2}»?\s*\d"
-    r"|По\s+[а-яё]+\s+пункту|П\.\s*\d|(?:Председатель|Руководитель|Директор|Заместитель)\s)"
+    rf"|По\s+[а-яё]+\s+пункту|П\.\s*\d|{CAPITALIZED_POSITIONS}\s)"
     r"|\s+(?=(?:Информация|Отч[её]т|Сведения|Справка)\s+(?:о|об)\s+(?:ходе\s+)?"
     r"(?:выполнении|исполнении|реализации))",
 )
@@ -93,7 +102,7 @@ NUMBER_LABEL_RE = re.compile(r"^\s*(?P<id>\d{1,2}(?:\.\d{1,2})*)[.)]\s+(?=\S)")
 ORDINALS = _ORDINALS
 
 # A table column that holds the decree's item number.
-ITEM_COLUMN_RE = re.compile(r"пункт|^\s*п\.\s*$|№\s*п\.(?!\s*/)", _I)
+ITEM_COLUMN_RE = re.compile(rf"пункт|^\s*п\.\s*$|{NUMBER_SIGN}\s*п\.(?!\s*/)", _I)
 # Columns that restate the directive rather than answer it.
 DIRECTIVE_COLUMN_RE = re.compile(
     r"содержани|мероприяти|поручени|текст|наименовани|формулировк|задач", _I
@@ -116,11 +125,6 @@ MEMBERSHIP_CUE_RE = re.compile(
 )
 MEMBER_UNITS = frozenset({"член", "человек", "работник", "сотрудник"})
 
-# Heads of names of the organizations that report.
-ORG_HEADS = frozenset(
-    {
-        "организация", "профсоюз", "реском", "рескома", "комитет", "профком", "объединение",
-        "федерация", "союз", "учреждение", "ассоциация", "совет", "территориальный",
-        "первичный", "республиканский", "районный", "городской", "областной", "краевой",
-    }
-)  # fmt: skip
+# Heads of names of the organizations that report: nouns and the level adjectives
+# ("Областная организация"); "рескома" is pymorphy's lemma of "реском".
+ORG_HEADS = ORG_NOUNS | ORG_LEVEL_ADJECTIVES | {"рескома"}

@@ -15,9 +15,14 @@ from decree.model import Figure, Signatory
 from decree.nlp import lemma
 from decree.pipeline.extract.grammar import inflect_phrase
 from decree.pipeline.extract.issuer import CLUTTER_RE, compose_issuer, display_case
-from decree.pipeline.extract.lexicon import INITIALS_FIRST_RE, INITIALS_NAME_RE, POSITION_RE
+from decree.pipeline.extract.lexicon import (
+    INITIALS_FIRST_RE,
+    INITIALS_NAME_RE,
+    POSITION_RE,
+    ROLE_NOUNS,
+    UNION_ORG_STEMS,
+)
 from decree.pipeline.extract.lines import Line
-from decree.pipeline.extract.persons import ROLE_HEADS
 from decree.pipeline.extract.report_lexicon import (
     MEMBER_UNITS,
     MEMBERSHIP_CUE_RE,
@@ -108,7 +113,7 @@ def strip_position(position: str) -> str:
     while k < len(words):
         word = words[k].strip(",").lower()
         lem = lemma(word) if word.isalpha() else word
-        if word in _ROLE_WORDS or lem in ROLE_HEADS or lem in _ROLE_WORDS:
+        if word in _ROLE_WORDS or lem in ROLE_NOUNS or lem in _ROLE_WORDS:
             k += 1
             continue
         break
@@ -158,7 +163,7 @@ def find_members(text: str, figures: tuple[Figure, ...]) -> Figure | None:
         head = re.split(r"[.!?;\n]\s", head)[-1]
         if MEMBERSHIP_CUE_RE.search(head):
             return figure
-        if re.search(r"(?:организаци\w*|профсоюз\w*|реском\w*|комитет\w*)[^()]{0,80}\($", head):
+        if re.search(rf"{UNION_ORG_STEMS}\w*[^()]{{0,80}}\($", head):
             return figure  # "Каспийская городская организация профсоюза (415 членов, …)"
         tail = text[figure.stop : figure.stop + 60]
         if re.match(r"[^.;\n]{0,40}?(?:состо\w+\s+на\s+уч[её]те|объединен\w*)", tail):

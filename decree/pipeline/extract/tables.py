@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 
+from decree.pipeline.extract.lexicon import NUMBER_SIGN
 from decree.pipeline.extract.lines import Line, trim_span
 from decree.pipeline.extract.structure import Item
+from decree.pipeline.extract.timewords import MONTH_ANY, MONTH_GENITIVE
 
 ROLE_WORDS = (
-    ("number", re.compile(r"^(?:№|N|п/п|№\s*п/п|№№)", re.IGNORECASE)),
+    ("number", re.compile(rf"^(?:{NUMBER_SIGN}|п/п)", re.IGNORECASE)),
     ("end", re.compile(r"окончани|завершени|конец", re.IGNORECASE)),
     ("start", re.compile(r"^(?:начало|дата начала|с)$", re.IGNORECASE)),
     ("deadline", re.compile(r"срок|дата|период|когда", re.IGNORECASE)),
@@ -23,8 +25,8 @@ ROLE_WORDS = (
 )
 ROW_NUMBER_RE = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})*)\.?\s*$")
 DATEISH_RE = re.compile(
-    r"\d{1,2}\.\d{2}|квартал|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр"
-    r"|ноябр|декабр|постоянно|ежемесячно|ежегодно|в течение",
+    rf"\d{{1,2}}\.\d{{2}}|квартал|{MONTH_ANY}|{MONTH_GENITIVE}|постоянно|ежемесячно|ежегодно"
+    r"|в течение",
     re.IGNORECASE,
 )
 

@@ -9,17 +9,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from decree.pipeline.extract.lexicon import NUMBER_SIGN
+from decree.pipeline.extract.timewords import MONTH_ANY, MONTH_GENITIVE
+
 SP = "[ \u00a0\u202f\u2009]"  # space, no-break space, narrow no-break space, thin space
 _I = re.IGNORECASE
 
-MONTHS = (
-    "январ[ья]|феврал[ья]|марта?|апрел[ья]|ма[йя]|июн[ья]|июл[ья]|августа?|сентябр[ья]"
-    "|октябр[ья]|ноябр[ья]|декабр[ья]"
-)
+MONTHS = f"{MONTH_ANY}|{MONTH_GENITIVE}"
 
 # Words before a number that make it a label, a reference or part of an address.
 _PREFIX = (
-    r"№|в„–|N|No\.?|пп?\.|п\.п\.|пункт\w*|подпункт\w*|ст\.|стать\w*|ч\.|част[ьиейюям]\w*"
+    NUMBER_SIGN + r"|пп?\.|п\.п\.|пункт\w*|подпункт\w*|ст\.|стать\w*|ч\.|част[ьиейюям]\w*"
     r"|гл\.|глав[аеуы]\w*|разд\.|раздел\w*|абз\.|абзац\w*|прил\.|приложени\w*"
     r"|д\.|дом[аеу]?|кв\.|квартир[аеуы]\w*|корп\.|корпус\w*|стр\.|строени\w*|оф\.|офис\w*"
     r"|каб\.|кабинет\w*|ауд\.|аудитори\w*|тел\.?|телефон\w*|факс\w*|моб\.|индекс\w*"
@@ -40,7 +40,7 @@ MASK = re.compile(
             # phones: +7 928 123-45-67, 8 (8722) 67-89-10
             rf"(?:\+7|(?<![\d\w])8)[{SP[1:-1]}\-]*\(?\d{{3,5}}\)?[{SP[1:-1]}\-]*\d{{1,3}}"
             rf"[{SP[1:-1]}\-]?\d{{2}}[{SP[1:-1]}\-]?\d{{2}}(?!\d)",
-            rf"(?<![\w])(?:{_PREFIX}){SP}*(?:№{SP}*)?{_NUMLIST}",
+            rf"(?<![\w])(?:{_PREFIX}){SP}*(?:{NUMBER_SIGN}{SP}*)?{_NUMLIST}",
             # item labels at a line or cell start: "1.", "2.1.", "3)", "2.1 Текст"
             r"(?:^|\t)[ \t]*\d+(?:\.\d+)*[.)](?![\d%])",
             r"(?:^|\t)[ \t]*\d+(?:\.\d+)+(?=\s+[А-ЯЁA-Z])",
