@@ -185,6 +185,12 @@ def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]])
             break
         if low in TIME_WORDS and TIME_AFTER.match(nxt) or low in {"ежемесячно", "ежеквартально"}:
             break
+        if word == "," and head and (clause := _participle_clause(tokens, n + 1, case, skip)):
+            # "профсоюзам, выходящим на ДР СОП," — a participle phrase that says
+            # which ones belongs to the addressee, in the nominative.
+            groups[-1].extend([",", *clause])
+            n += 1 + len(clause)
+            continue
         if word == "," or low == "и":
             # After a comma or "и": a new head in the same case opens another
             # addressee; a genitive, an abbreviation or a word in the case of the
@@ -192,7 +198,7 @@ def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]])
             # предпринимательства", "ГК, РК, ОКП"); anything else (a participle
             # clause with a condition, an object) ends the group.
             prev = groups[-1][-1] if groups[-1] else ""
-            new_head = _can_be(nxt, case, {"NOUN", "ADJF"}) and not _can_be(
+            new_head = _can_be(nxt, case, {"NOUN", "ADJF", "PRTF"}) and not _can_be(
                 nxt, "gent", {"NOUN", "ADJF"}
             )
             if head and new_head and case == "datv" and _starts_actor(tokens, n + 1, case):
@@ -236,6 +242,47 @@ def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]])
         if g:
             out.append(g)
     return out
+
+
+def _participle_clause(
+    tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]]
+) -> list[str] | None:
+    """The words of a participle phrase starting at token k and running to the
+    next comma ("выходящим на ДР СОП"), its participle in the nominative; None
+    when token k is no participle in `case`, or when the phrase holds a number:
+    "насчитывающим свыше 5000 членов" is a condition on the addressee (the
+    check stage reads it), not part of its name."""
+    if k >= len(tokens):
+        return None
+    reading = next(
+        (p for p in _parses(tokens[k].text) if p.tag.POS == "PRTF" and p.tag.case == case), None
+    )
+    if reading is None:
+        return None
+    after = _parses(tokens[k + 1].text) if k + 1 < len(tokens) else ()
+    if (
+        after
+        and after[0].tag.POS == "NOUN"
+        and any(
+            p.tag.POS == "NOUN" and p.tag.case == case and p.tag.number == reading.tag.number
+            for p in after
+        )
+    ):
+        return None  # "управляющим организациям": an adjective of the next addressee
+    stop = k + 1
+    while stop < len(tokens) and tokens[stop].text not in {",", ";", ":", "(", ")"}:
+        tok = tokens[stop]
+        if tok.text[0].isdigit() or _inside(tok, skip) or _is_infinitive(tok.text):
+            return None
+        stop += 1
+    if stop >= len(tokens) or tokens[stop].text != ",":
+        return None  # the phrase must close before the verb
+    grammemes = {"nomn", "plur"} if reading.tag.number == "plur" else {"nomn", "sing"}
+    if reading.tag.number != "plur" and reading.tag.gender:
+        grammemes.add(reading.tag.gender)
+    form = reading.inflect(grammemes)
+    first = form.word if form else tokens[k].text
+    return [first, *(t.text for t in tokens[k + 1 : stop])]
 
 
 def _render(words: list[str], case: str) -> str:
