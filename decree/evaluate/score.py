@@ -44,8 +44,8 @@ class Score:
         """Add two Counters of keys; returns (missed, extra) keys."""
         common = gold & pred
         self.tp += sum(common.values())
-        missed = list((gold - pred).elements())
-        extra = list((pred - gold).elements())
+        missed = sorted((gold - pred).elements(), key=repr)
+        extra = sorted((pred - gold).elements(), key=repr)
         self.fn += len(missed)
         self.fp += len(extra)
         return missed, extra

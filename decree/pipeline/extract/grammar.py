@@ -41,8 +41,8 @@ def _head_group(words: list[str], from_case: str | None) -> list[tuple[int, obje
         if not re.match(r"[А-ЯЁа-яё]", word) or (word.isupper() and len(word) <= 5):
             break
         p = _parse(word, from_case)
-        if p is None:
-            break
+        if p is None or parse_word(word.lower())[0].tag.POS not in HEAD_POS:
+            break  # "по" is a preposition before it is an abbreviation
         if p.tag.POS == "NOUN" and i + 1 < len(words):
             # "учёного совета": an adjective before a noun in its case, not a noun
             adj = next(
@@ -62,10 +62,24 @@ def _head_group(words: list[str], from_case: str | None) -> list[tuple[int, obje
             prev = group[-1][1]
             if prev.tag.number == "sing" and p.tag.gender and p.tag.gender != prev.tag.gender:
                 break
+        if group and p.tag.POS == "NOUN" and group[-1][1].tag.number == "sing":
+            # "исполняющий обязанности": a singular participle before a plural
+            # noun does not agree with it; the participle is the head.
+            same = _parse_agreeing(word, from_case, "sing")
+            if same is None:
+                break
+            p = same
         group.append((i, p))
         if p.tag.POS == "NOUN":
             break
     return group
+
+
+def _parse_agreeing(word: str, case: str | None, number: str):
+    for p in parse_word(word.lower()):
+        if p.tag.POS == "NOUN" and p.tag.number == number and (case is None or p.tag.case == case):
+            return p
+    return None
 
 
 def _agreeing(word: str, case: str | None, gender: str | None, number: str | None):
@@ -91,10 +105,17 @@ def inflect_words(words: list[str], to_case: str, from_case: str | None = None) 
         group[-1] = (group[-1][0], head)
     number = head.tag.number
     gender = head.tag.gender
+    # The accusative of an adjective follows its noun's animacy: "назначить
+    # главного специалиста", but "создать профсоюзный комитет".
+    animacy = set()
+    if to_case == "accs" and head.tag.animacy and (number == "plur" or gender == "masc"):
+        animacy = {head.tag.animacy}
     for i, p in group:
         if p is not head:
             p = _agreeing(words[i], from_case, gender, number)
         grammemes = {to_case} | ({"plur"} if number == "plur" else set())
+        if p is not head and animacy:
+            grammemes |= animacy
         form = p.inflect(grammemes)
         if form:
             out[i] = _shape(form.word, words[i])

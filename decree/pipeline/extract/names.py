@@ -91,6 +91,9 @@ def decline(word: str, part: str, gender: str, case: str) -> str:
     Female first names in a consonant (Патимат, Зайнаб) stay as they are."""
     if case == "nomn" or not word or (part == "patr" and " " in word):  # "Гасан оглы" stays
         return word
+    if part == "first" and "-" in word:  # "Юнус-Бек" -> "Юнус-Бека": the last part declines
+        lead, last = word.rsplit("-", 1)
+        return f"{lead}-{decline(last, part, gender, case)}"
     from pytrovich.enums import Case, Gender, NamePart
 
     cases = dict(zip(CASES[1:], (Case.DATIVE, Case.GENITIVE, Case.ACCUSATIVE, Case.INSTRUMENTAL,
