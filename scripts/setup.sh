@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 debs=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-eng poppler-utils)
 if [ "${1:-}" = "--test" ]; then
-  debs+=(libreoffice-writer-nogui fonts-dejavu)
+  debs+=(libreoffice-writer-nogui fonts-dejavu fonts-liberation)
 fi
 missing=()
 for pkg in "${debs[@]}"; do
