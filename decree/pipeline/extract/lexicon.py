@@ -170,6 +170,8 @@ COLLEGIAL_BODIES = (
     "правление",
     "собрание",
 )
+# Nouns that name a trade union itself ("Российский профсоюз работников культуры").
+UNION_NOUNS = ("профсоюз", "союз")
 # Nouns that head the name of a trade union's organization or body: the organizations
 # that report on a union's decree ("… городская организация профсоюза", "реском").
 UNION_ORG_NOUNS = ("организация", "профсоюз", "реском", "профком", "комитет")

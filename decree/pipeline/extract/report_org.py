@@ -20,6 +20,7 @@ from decree.pipeline.extract.lexicon import (
     INITIALS_NAME_RE,
     POSITION_RE,
     ROLE_NOUNS,
+    UNION_NOUNS,
     UNION_ORG_STEMS,
 )
 from decree.pipeline.extract.lines import Line
@@ -85,11 +86,11 @@ def _with_parent(name: str, pieces: list[str]) -> str:
     """ "… городская организация профсоюза" under "РОССИЙСКИЙ ПРОФСОЮЗ РАБОТНИКОВ
     КУЛЬТУРЫ": the bare "профсоюза" is that union, named in full."""
     last = re.search(r"([А-ЯЁа-яё]+)\s*$", name)
-    if not last or lemma(last.group(1).lower()) not in ("профсоюз", "союз"):
+    if not last or lemma(last.group(1).lower()) not in UNION_NOUNS:
         return name
     for piece in pieces:
         words = piece.split()
-        head = next((w for w in words if lemma(w.lower()) in ("профсоюз", "союз")), None)
+        head = next((w for w in words if lemma(w.lower()) in UNION_NOUNS), None)
         if head and len(words) > 1 and not re.search(r"организаци", piece, re.I):
             full = inflect_phrase(display_case(piece), "gent", "nomn")
             return name[: last.start(1)] + full[:1].upper() + full[1:]
