@@ -24,10 +24,19 @@ demo: setup
 	@echo
 	@cat out/eval.txt
 	@echo
+	@$(VENV)/decree draft resolution corpus/sample-drsop-22-3.txt $(REPORTS) \
+	    --meeting-date 2023-12-14 --number 25-4 -o out/resolution-25-4.docx --pdf
+	@$(VENV)/decree draft appointment --from-report corpus/reports/energoprof-22-3-cp1251.txt \
+	    --basis corpus/sample-drsop-22-3.txt --date 2023-09-12 --number 14 -o out/appointment-14.docx --pdf
+	@$(VENV)/decree draft card corpus/sample-drsop-22-3.txt $(REPORTS) --as-of 2023-12-01 \
+	    -o out/control-card-22-3.docx --pdf
+	@echo
 	@echo "demo: the structure of every corpus document is in out/corpus.jsonl (JSON Lines)," \
 	      "a readable summary of the sample decree in out/sample-drsop-22-3.txt," \
 	      "the status of its directives by organization in out/check-22-3.txt and .xlsx," \
-	      "the evaluation against the gold in out/eval.txt"
+	      "the evaluation against the gold in out/eval.txt;" \
+	      "drafts for the next meeting: out/resolution-25-4.docx, out/appointment-14.docx," \
+	      "out/control-card-22-3.docx (and a PDF of each where LibreOffice is installed)"
 
 test: setup-test
 	@$(VENV)/python -m pytest -q

@@ -327,5 +327,14 @@ def evaluate(
         sys.exit(1)
 
 
+def _add_draft_commands() -> None:
+    from decree.cli_draft import draft, render
+
+    main.add_command(draft)
+    main.add_command(render)
+
+
+_add_draft_commands()
+
 if __name__ == "__main__":
     main()

@@ -88,3 +88,22 @@ class OutputError(DecreeError):
 
 # Exit code when several files were given and some of them failed.
 SOME_FAILED = 2
+
+
+class TemplateMissing(DecreeError):
+    exit_code = 15
+    advice = (
+        "check the path of --template (or --templates), or leave it out to use the built-in one"
+    )
+
+
+class TemplateBroken(DecreeError):
+    exit_code = 16
+    advice = (
+        "open the template in Word and correct the tag: {{ name }}, {%p for … %} … {%p endfor %}"
+    )
+
+
+class ContextMismatch(DecreeError):
+    exit_code = 17
+    advice = "give the variable in the context JSON, or remove it from the template"

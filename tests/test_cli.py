@@ -47,13 +47,18 @@ def test_help_does_not_load_models():
     assert "decree extract" in out.stdout
 
 
+COMMANDS = ["extract", "eval", "check", "render", "draft resolution", "draft appointment",
+            "draft card"]  # fmt: skip
+
+
 def test_every_command_is_tested_for_help():
-    assert set(main.commands) == {"extract", "eval", "check"}
+    assert set(main.commands) == {"extract", "eval", "check", "draft", "render"}
+    assert {f"draft {name}" for name in main.commands["draft"].commands} <= set(COMMANDS)
 
 
-@pytest.mark.parametrize("command", ["extract", "eval", "check"])
+@pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_has_help_with_example(command):
-    code, out, _ = run(command, "--help")
+    code, out, _ = run(*command.split(), "--help")
     assert code == 0
     assert "Examples:" in out
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
