@@ -42,8 +42,8 @@ test: setup-test
 	@$(VENV)/python -m pytest -q
 
 lint: setup
-	@$(VENV)/ruff check decree tests bench
-	@$(VENV)/ruff format --check decree tests bench
+	@$(VENV)/ruff check pipeline cli.py tests bench scripts
+	@$(VENV)/ruff format --check pipeline cli.py tests bench scripts
 
 eval: setup
 	@$(VENV)/decree eval corpus/ --details

@@ -31,11 +31,11 @@ def main() -> None:
 
     from docxtpl import DocxTemplate
 
-    from decree.pipeline.check import check, read
-    from decree.pipeline.generate import render_docx, template_path
-    from decree.pipeline.generate.appointment import build_appointment_context
-    from decree.pipeline.generate.card import build_card_context
-    from decree.pipeline.generate.resolution import build_resolution_context
+    from pipeline.check import check, read
+    from pipeline.generate import render_docx, template_path
+    from pipeline.generate.appointment import build_appointment_context
+    from pipeline.generate.card import build_card_context
+    from pipeline.generate.resolution import build_resolution_context
 
     decree_path = ROOT / "corpus" / "sample-drsop-22-3.txt"
     reports = sorted(

@@ -59,7 +59,7 @@ def run_side(mode: str, count: int) -> dict[str, float]:
     if mode == "baseline":
         from natasha import Doc
 
-        from decree.nlp import ner
+        from pipeline.nlp import ner
 
         segmenter, tagger = ner()
 
@@ -69,7 +69,7 @@ def run_side(mode: str, count: int) -> dict[str, float]:
             doc.tag_ner(tagger)
 
     else:
-        from decree.pipeline import extract_file
+        from pipeline import extract_file
 
         def work(path: Path) -> None:
             extract_file(path)

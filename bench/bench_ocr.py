@@ -38,7 +38,7 @@ def page_images(folder: Path, count: int) -> list[Path]:
     """Upright pages of the PDF scans at 300 dpi, as PNG files in folder."""
     import pypdfium2 as pdfium
 
-    from decree.pipeline.ingest import scan
+    from pipeline.ingest import scan
 
     out: list[Path] = []
     for pdf_path in sorted(SCANS.glob("*-scan.pdf")):
@@ -73,7 +73,7 @@ def plain(image: Path, folder: Path, env: dict[str, str]) -> float:
 
 def ours(image: Path) -> tuple[float, int]:
     """Seconds for decree's OCR of one page, and the turn it found (degrees)."""
-    from decree.pipeline.ingest.ocr_page import PageTask, ocr_page
+    from pipeline.ingest.ocr_page import PageTask, ocr_page
 
     started = time.perf_counter()
     result = ocr_page(PageTask(str(image), "image", 0))
@@ -95,9 +95,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=8, help="pages to time (default 8)")
     args = parser.parse_args()
-    from decree.pipeline.ingest import read_document
-    from decree.pipeline.ingest.ocr import default_jobs
-    from decree.pipeline.ingest.ocr_tesseract import tesseract
+    from pipeline.ingest import read_document
+    from pipeline.ingest.ocr import default_jobs
+    from pipeline.ingest.ocr_tesseract import tesseract
 
     tesseract()  # fails early, with the Debian packages to install
     with tempfile.TemporaryDirectory(prefix="decree-bench-ocr-") as tmp:

@@ -34,7 +34,7 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from decree.pipeline.ingest.text import decode_text, strip_bold_marks  # noqa: E402
+from pipeline.ingest.text import decode_text, strip_bold_marks  # noqa: E402
 
 CORPUS = ROOT / "corpus"
 OUT = CORPUS / "scans"

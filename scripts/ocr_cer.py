@@ -90,7 +90,7 @@ def levenshtein(a: str, b: str) -> int:
 
 
 def cer_table(chosen: list[Entry], show_diff: bool = False) -> None:
-    from decree.pipeline.ingest import read_document
+    from pipeline.ingest import read_document
 
     rows = []
     totals = {"all": [0, 0], "noisy200": [0, 0]}
@@ -132,7 +132,7 @@ def _print_diff(reference: str, hypothesis: str) -> None:
 
 def eval_comparison(chosen: list[Entry]) -> None:
     """decree eval on the scans and, the same way, on their born-digital sources."""
-    from decree.evaluate import FIELDS, evaluate_folder
+    from pipeline.evaluate import FIELDS, evaluate_folder
 
     with tempfile.TemporaryDirectory(prefix="decree-originals-") as tmp:
         folder = Path(tmp)

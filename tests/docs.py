@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decree.model import Block, Document, Source
+from pipeline.model import Block, Document, Source
 
 
 def doc_from_text(text: str, tables: list[list[list[str]]] | None = None) -> Document:

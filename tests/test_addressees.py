@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decree.pipeline.extract.addressees import find_addressees, split_cell
+from pipeline.extract.addressees import find_addressees, split_cell
 
 CASES = [
     # A participle phrase that says which ones belongs to the addressee; one with a

@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from decree.cli import main
-from decree.errors import NoDirectives
-from decree.model import Directive, Header
-from decree.pipeline.check import check
-from decree.pipeline.check.conditions import applies_to_members, find_condition
-from decree.pipeline.check.levels import is_below, org_level
-from decree.pipeline.check.refer import match_decree
-from decree.pipeline.check.similarity import Matcher
-from decree.pipeline.check.status import classify
+from cli import main
+from pipeline.check import check
+from pipeline.check.conditions import applies_to_members, find_condition
+from pipeline.check.levels import is_below, org_level
+from pipeline.check.refer import match_decree
+from pipeline.check.similarity import Matcher
+from pipeline.check.status import classify
+from pipeline.errors import NoDirectives
+from pipeline.model import Directive, Header
 
 TITLE = "О мерах по улучшению информационной работы ДР СОП и членских организаций"
 HEADER = Header("Президиум ДР СОП", "постановление", "2023-08-15", "22-3", None, TITLE)
@@ -270,7 +270,7 @@ def test_matcher(sample_decree, sentence, directive):
 
 @pytest.fixture(scope="module")
 def sample_decree(sample):
-    from decree.pipeline import extract_file
+    from pipeline import extract_file
 
     return extract_file(sample)
 

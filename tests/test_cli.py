@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from decree import errors
-from decree.cli import main
+from cli import main
+from pipeline import errors
 
 CONTRACT = {
     "schema",
@@ -36,7 +36,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 def test_help_does_not_load_models():
     code = (
-        "import sys; from decree.cli import main\n"
+        "import sys; from cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = [m for m in ('natasha', 'pymorphy3', 'slovnet', 'docx', 'pdfplumber') "
         "if m in sys.modules]\n"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from decree.evaluate import evaluate_folder, format_report
+from pipeline.evaluate import evaluate_folder, format_report
 
 # The extraction issue's targets: header fields, directive F1, exact deadlines
 # (date and kind), figure F1, person F1.

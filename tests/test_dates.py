@@ -2,7 +2,7 @@ from datetime import date
 
 import pytest
 
-from decree.pipeline.extract.dates import add_months, find_dates, parse_date
+from pipeline.extract.deadlines.dates import add_months, find_dates, parse_date
 
 DOC = date(2023, 8, 15)
 

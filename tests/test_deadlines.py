@@ -2,8 +2,8 @@ from datetime import date
 
 import pytest
 
-from decree.pipeline.extract.deadlines import find_deadline, resolve_deadline
-from decree.pipeline.extract.workdays import add_working_days, is_working_day
+from pipeline.extract.deadlines import find_deadline, resolve_deadline
+from pipeline.extract.deadlines.workdays import add_working_days, is_working_day
 
 D = "2023-08-15"  # the user's sample decree, a Tuesday
 

@@ -9,8 +9,8 @@ import math
 
 import pytest
 
-from decree.evaluate import Report, Score, evaluate_folder, format_report
-from decree.evaluate.compare import compare
+from pipeline.evaluate import Report, Score, evaluate_folder, format_report
+from pipeline.evaluate.compare import compare
 
 GOLD = {
     "kind": "decree",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decree.pipeline.extract.figures import find_figures
+from pipeline.extract.figures import find_figures
 
 CASES = [
     # percentages

@@ -12,10 +12,10 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from decree import errors
-from decree.cli import main
-from decree.pipeline.generate.templates import NAMES, shipped_folder
-from decree.pipeline.generate.wording import add_month, count, text_date, working_day_on_or_after
+from cli import main
+from pipeline import errors
+from pipeline.generate.templates import NAMES, shipped_folder
+from pipeline.generate.wording import add_month, count, text_date, working_day_on_or_after
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates" / "docx"
@@ -140,7 +140,7 @@ def test_template_layout_follows_gost(name):
 
 @pytest.mark.slow
 def test_resolution_round_trip(resolution):
-    from decree.pipeline import extract_file
+    from pipeline import extract_file
 
     text = text_of(resolution)
     assert "{{" not in text and "{%" not in text
@@ -170,7 +170,7 @@ def test_resolution_names_who_has_not_done_an_item(resolution):
 
 @pytest.mark.slow
 def test_appointment_round_trip(appointment):
-    from decree.pipeline import extract_file
+    from pipeline import extract_file
 
     text = text_of(appointment)
     assert (
@@ -189,7 +189,7 @@ def test_appointment_round_trip(appointment):
 
 @pytest.mark.slow
 def test_card_has_a_row_per_item(card, corpus):
-    from decree.pipeline import extract_file
+    from pipeline import extract_file
 
     decree = extract_file(corpus / "sample-drsop-22-3.txt")
     table = docx.Document(str(card)).tables[0]
@@ -206,7 +206,7 @@ def test_card_has_a_row_per_item(card, corpus):
     "(scripts/setup.sh --test installs libreoffice-writer-nogui)",
 )
 def test_drafts_convert_to_pdf(resolution, appointment, card):
-    from decree.pipeline.generate import to_pdf
+    from pipeline.generate import to_pdf
 
     for path in (resolution, appointment, card):
         pdf = to_pdf(path)

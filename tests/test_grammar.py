@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decree.pipeline.extract.grammar import inflect_phrase
+from pipeline.extract.grammar import inflect_phrase
 
 CASES = [
     ("профсоюзный комитет", "accs", "профсоюзный комитет"),  # inanimate: accs = nomn

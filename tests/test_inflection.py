@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from decree.pipeline.generate.phrases import inflect_name, inflect_org, inflect_position
+from pipeline.generate.phrases import inflect_name, inflect_org, inflect_position
 
 DATA = Path(__file__).resolve().parent / "data" / "inflection"
 CASES = ("gent", "datv", "accs", "ablt")

@@ -17,13 +17,13 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from decree import errors
-from decree.model import Document
-from decree.pipeline.ingest import read_document
-from decree.pipeline.ingest.clean import clean_line, join_hyphenated
-from decree.pipeline.ingest.numbering import format_number
-from decree.pipeline.ingest.pdflayout import Frame, Line, break_rule
-from decree.pipeline.ingest.text import decode_text, table_rows
+from pipeline import errors
+from pipeline.ingest import read_document
+from pipeline.ingest.clean import clean_line, join_hyphenated
+from pipeline.ingest.numbering import format_number
+from pipeline.ingest.pdflayout import Frame, Line, break_rule
+from pipeline.ingest.text import decode_text, table_rows
+from pipeline.model import Document
 
 NS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -6,15 +6,15 @@ import re
 
 import pytest
 
-from decree.pipeline.extract.header import NUMBER_RE
-from decree.pipeline.extract.lexicon import (
+from pipeline.extract.header import NUMBER_RE
+from pipeline.extract.lexicon import (
     DEADLINE_LINE_RE,
     DOC_TYPES,
     NUMBER_SIGN,
     POSITIONS,
     ROLE_NOUNS,
 )
-from decree.pipeline.extract.references import find_references
+from pipeline.extract.references import find_references
 
 NUMBERS = [
     ("от 15.08.2023 № 22-3", "22-3"),

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from decree.model import Extraction, to_json, to_plain
-from decree.pipeline import extract_file
+from pipeline import extract_file
+from pipeline.model import Extraction, to_json, to_plain
 
 
 def test_round_trip(sample):

@@ -21,11 +21,10 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from decree import errors
-from decree.model import Document
-from decree.pipeline.ingest import _pages_to_ocr, ocr, read_document, scan
-from decree.pipeline.ingest.builder import TextBuilder
-from decree.pipeline.ingest.ocr_clean import (
+from pipeline import errors
+from pipeline.ingest import _pages_to_ocr, ocr, read_document, scan
+from pipeline.ingest.builder import TextBuilder
+from pipeline.ingest.ocr_clean import (
     clean_ocr_line,
     clean_word,
     fix_across,
@@ -37,10 +36,11 @@ from decree.pipeline.ingest.ocr_clean import (
     split_glued_and,
     split_glued_letter,
 )
-from decree.pipeline.ingest.ocr_layout import finish_pages, page_content
-from decree.pipeline.ingest.ocr_page import PageOCR, PageTask, page_from_words
-from decree.pipeline.ingest.ocr_tesseract import _probe, available, parse_tsv
-from decree.pipeline.ingest.pdf import PageContent, emit_pages
+from pipeline.ingest.ocr_layout import finish_pages, page_content
+from pipeline.ingest.ocr_page import PageOCR, PageTask, page_from_words
+from pipeline.ingest.ocr_tesseract import _probe, available, parse_tsv
+from pipeline.ingest.pdf import PageContent, emit_pages
+from pipeline.model import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data" / "ocr"
@@ -183,7 +183,7 @@ def test_roman_numeral_across_lines() -> None:
 
 
 def _page(number: int, text: str, images: int = 0, unmapped: int = 0) -> PageContent:
-    from decree.pipeline.ingest.pdflayout import Line
+    from pipeline.ingest.pdflayout import Line
 
     lines = [Line(t, 0, 100, i * 12.0, i * 12.0 + 10, 10, False, number, 10, 0) for i, t in
              enumerate(text.splitlines())]  # fmt: skip
@@ -464,7 +464,7 @@ def test_mixed_pdf_ocrs_only_its_scanned_page(
 
 @pytest.mark.slow
 def test_extraction_pages_field() -> None:
-    from decree.pipeline.extract import extract
+    from pipeline.extract import extract
 
     text = replay_document("sample-p1")
     builder = TextBuilder()
@@ -638,7 +638,7 @@ def test_corpus_scan_jpeg_at_150_dpi() -> None:
 def test_cli_scan_with_searchable_pdf(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from decree.cli import main
+    from cli import main
 
     result = CliRunner().invoke(
         main,
@@ -671,8 +671,8 @@ def test_cli_scan_with_searchable_pdf(tmp_path: Path) -> None:
 
 def refresh_cache() -> None:
     """Run the OCR path on the CACHED pages and write their TSV and JSON."""
-    import decree.pipeline.ingest.ocr_page as ocr_page_module
-    from decree.pipeline.ingest.ocr_page import load, process
+    import pipeline.ingest.ocr_page as ocr_page_module
+    from pipeline.ingest.ocr_page import load, process
 
     DATA.mkdir(parents=True, exist_ok=True)
     for name, scan_name, index in CACHED:

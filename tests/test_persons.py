@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from decree.pipeline.extract.names import inflect_name, normalize_name
-from decree.pipeline.extract.persons import find_persons
+from pipeline.extract.names import inflect_name, normalize_name
+from pipeline.extract.persons import find_persons
 
 # (printed, case hint, nominative)
 NORMALIZE = [
@@ -100,7 +100,7 @@ def test_inflect_name_rejects_an_unknown_case() -> None:
 @pytest.fixture(scope="session")
 def per_spans():
     """natasha NER, built once for the session: text -> PER spans."""
-    from decree.nlp import tag_spans
+    from pipeline.nlp import tag_spans
 
     tag_spans("Иван Петров")  # build the embedding and the tagger once, here
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decree.pipeline.extract.references import find_references
+from pipeline.extract.references import find_references
 
 R = tuple  # (doc_type, issuer, date, number, title)
 

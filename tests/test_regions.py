@@ -7,10 +7,10 @@ import re
 
 import pytest
 
-from decree.pipeline.check.render_table import short_labels
-from decree.pipeline.extract.persons import find_persons
-from decree.pipeline.extract.references import find_references
-from decree.pipeline.extract.regions import abbreviate, load_regions, nominative
+from pipeline.check.render_table import short_labels
+from pipeline.extract.persons import find_persons
+from pipeline.extract.references import find_references
+from pipeline.extract.regions import abbreviate, load_regions, nominative
 
 
 def test_all_subjects_with_genitives():

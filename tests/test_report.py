@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from decree.model import Figure, Reference, to_json
-from decree.pipeline.extract import extract
-from decree.pipeline.extract.report import cut_long_lines
-from decree.pipeline.extract.report_items import _label
-from decree.pipeline.extract.report_org import find_members, org_from_genitive, strip_position
+from pipeline.extract import extract
+from pipeline.extract.report import cut_long_lines
+from pipeline.extract.report.items import _label
+from pipeline.extract.report.org import find_members, org_from_genitive, strip_position
+from pipeline.model import Figure, Reference, to_json
 from tests.docs import doc_from_text
 
 LETTER = """
@@ -187,7 +187,7 @@ def test_flattened_report_is_cut_before_answers():
 
 
 def doc_line(text: str):
-    from decree.pipeline.extract.lines import Line
+    from pipeline.extract.lines import Line
 
     return Line(0, len(text))
 
@@ -198,7 +198,7 @@ def test_reference_objects_stay_references(letter):
 
 
 def test_generic_signature_takes_the_full_name_from_the_body(tmp_path):
-    from decree.pipeline import extract_file
+    from pipeline import extract_file
 
     path = tmp_path / "report.txt"
     path.write_text(

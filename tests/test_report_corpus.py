@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from decree.evaluate import evaluate_folder, format_report
+from pipeline.evaluate import evaluate_folder, format_report
 
 # The reports issue's targets (refers_to is how a report cites its decree: a
 # reference, held to the references target).

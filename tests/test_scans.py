@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from decree.evaluate import FIELDS, evaluate_folder, format_report
+from pipeline.evaluate import FIELDS, evaluate_folder, format_report
 from scripts.ocr_cer import SCANS, entries, levenshtein, normalize
 
 needs_tesseract = pytest.mark.skipif(
@@ -37,7 +37,7 @@ def test_scan_gold_is_the_source_gold(entry):
 @pytest.mark.slow
 @needs_tesseract
 def test_character_error_rate_on_200_dpi_noisy_scans():
-    from decree.pipeline.ingest import read_document
+    from pipeline.ingest import read_document
 
     errors = length = 0
     for entry in entries():

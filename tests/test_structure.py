@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from decree.pipeline.extract.header import read_header
-from decree.pipeline.extract.lines import split_lines
-from decree.pipeline.extract.structure import find_operative, read_items
+from pipeline.extract.header import read_header
+from pipeline.extract.lines import split_lines
+from pipeline.extract.structure import find_operative, read_items
 from tests.docs import doc_from_text
 
 HEADERS = [

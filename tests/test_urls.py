@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from decree.pipeline.extract.urls import find_urls
+from pipeline.extract.urls import find_urls
 
 CASES = [
     ("см. https://dagprof.ru/news/123?id=5, а также", ["https://dagprof.ru/news/123?id=5"]),

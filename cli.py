@@ -1,0 +1,636 @@
+"""The `decree` command line. Each command is a thin wrapper over one library
+call; errors from the library are mapped to exit codes here. stdout carries
+data only; messages and progress go to stderr.
+
+Nothing heavy is imported at module level so that `decree --help` answers
+without loading any NLP model.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from datetime import date
+from pathlib import Path
+
+import click
+
+from pipeline import __version__
+from pipeline.errors import (
+    SOME_FAILED,
+    ContextMismatch,
+    DecreeError,
+    InputMissing,
+    OutputError,
+)
+
+EXTRACT_EXAMPLE = """
+\b
+Examples:
+  decree extract corpus/sample-drsop-22-3.txt
+  decree extract --format text order.docx
+  decree extract reports/*.pdf -o all.jsonl
+"""
+
+EVAL_EXAMPLE = """
+\b
+Examples:
+  decree eval corpus/
+  decree eval corpus/holdout --min-directives 0.9
+  decree eval corpus/reports --min-status 0.9 --min-organization 0.95
+"""
+
+
+CHECK_EXAMPLE = """
+\b
+Examples:
+  decree check corpus/sample-drsop-22-3.txt corpus/reports/*-22-3.*
+  decree check decree.docx reports/*.docx --format xlsx -o status.xlsx
+  decree check decree.docx reports/*.pdf --format json > status.json
+"""
+
+
+def _fail(error: BaseException, verbose: bool) -> int:
+    """Print one line about `error` on stderr; return its exit code."""
+    if verbose:
+        traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, DecreeError):
+        click.echo(f"decree: {error.line()}", err=True)
+        return error.exit_code
+    click.echo(f"decree: internal error: {type(error).__name__}: {error}", err=True)
+    click.echo("decree: run again with -v and report the traceback", err=True)
+    return 1
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="decree")
+def main() -> None:
+    """Read Russian decrees, orders, protocol extracts and reports; extract
+    their header, directives with deadlines, figures, persons and references.
+
+    \b
+    Start with:
+      decree extract corpus/sample-drsop-22-3.txt --format text
+    """
+
+
+@main.command(epilog=EXTRACT_EXAMPLE)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "text"]),
+    default="json",
+    show_default=True,
+    help="json: the decree/1 contract (JSON Lines for several files); text: a summary.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of stdout.",
+)
+@click.option(
+    "--ocr",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="auto: OCR images and PDF pages without a usable text layer; "
+    "always: OCR every PDF page; never: fail on scans (exit 9).",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Pages to OCR in parallel.  [default: number of cores]",
+)
+@click.option(
+    "--searchable-pdf",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Also write each OCRed file into this folder as a searchable PDF.",
+)
+@click.option(
+    "--max-pages",
+    type=click.IntRange(min=1),
+    default=2000,
+    show_default=True,
+    help="Refuse files with more pages than this (exit 12).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def extract(
+    files: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    ocr: str,
+    jobs: int | None,
+    searchable_pdf: Path | None,
+    max_pages: int,
+    verbose: bool,
+) -> None:
+    """Extract the structure of each FILE (.docx, .pdf, .txt, or a scan:
+    .png, .jpg, .tif, or a PDF without a text layer, read by OCR)."""
+    from pipeline import extract_file
+    from pipeline.model import to_json
+    from pipeline.render import render_text
+
+    options = {
+        "ocr": ocr,
+        "jobs": jobs,
+        "searchable_pdf": searchable_pdf,
+        "max_pages": max_pages,
+    }
+
+    several = len(files) > 1
+    failures: list[int] = []
+    sink = _Sink(output)
+    try:
+        for path in files:
+            try:
+                result = extract_file(path, **options)
+                if fmt == "text":
+                    chunk = render_text(result) + ("\n" if several else "")
+                else:
+                    chunk = to_json(result, indent=None if several else 2)
+            except Exception as error:  # noqa: BLE001 - every failure becomes one line
+                failures.append(_fail(error, verbose))
+                continue
+            sink.write(chunk)
+    except OutputError as error:
+        sys.exit(_fail(error, verbose))
+    finally:
+        sink.close()
+    if failures:
+        sys.exit(_exit_code(failures, len(files)))
+
+
+def _exit_code(failures: list[int], count: int) -> int:
+    """One file: its own code. Several: 2 when some went through; when all failed,
+    their common code, or 2 when they failed for different reasons."""
+    if count == 1 or (len(failures) == count and len(set(failures)) == 1):
+        return failures[0]
+    return SOME_FAILED
+
+
+class _Sink:
+    """stdout, or the -o file opened on the first result (a run where every input
+    fails leaves an earlier output file as it was)."""
+
+    def __init__(self, path: Path | None):
+        self.path = path
+        self.handle = None
+
+    def write(self, chunk: str) -> None:
+        try:
+            if self.path is None:
+                click.echo(chunk)
+                return
+            if self.handle is None:
+                self.handle = self.path.open("w", encoding="utf-8")
+            self.handle.write(chunk + "\n")
+            self.handle.flush()
+        except OSError as error:
+            raise OutputError(
+                str(self.path), f"cannot write the output ({error.strerror})"
+            ) from error
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+@main.command(epilog=CHECK_EXAMPLE)
+@click.argument("decree", type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx"]),
+    default="table",
+    show_default=True,
+    help="table: a matrix for the terminal; json: statuses with evidence; xlsx: a workbook.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write to this file instead of stdout (required for xlsx).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def check(
+    decree: Path, reports: tuple[Path, ...], fmt: str, output: Path | None, verbose: bool
+) -> None:
+    """Check REPORTS on execution against DECREE: per organization and per item,
+    done, partial, not done, not applicable or no information, with the sentence
+    of the report that says so.
+
+    Exits with 2 when some reports could not be read (the others are still in
+    the matrix) and with 13 when the decree has no numbered items.
+    """
+    from pipeline.check import check as run_check
+
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a file: give it with -o status.xlsx")
+    try:
+        result = run_check(decree, reports)
+    except Exception as error:  # noqa: BLE001 - the decree itself failed: one line
+        sys.exit(_fail(error, verbose))
+    try:
+        _write_check(result, fmt, output)
+    except OSError as error:
+        problem = OutputError(str(output), f"cannot write the output ({error.strerror})")
+        sys.exit(_fail(problem, verbose))
+    for failure in result.failed:
+        click.echo(f"decree: {failure.message}", err=True)
+    if result.failed:
+        sys.exit(SOME_FAILED)
+
+
+def _write_check(result, fmt: str, output: Path | None) -> None:
+    """The matrix of `decree check` as a workbook, JSON or a terminal table."""
+    if fmt == "xlsx":
+        from pipeline.check.render_xlsx import write_xlsx
+
+        write_xlsx(result, output)
+        click.echo(f"decree check: wrote {output}", err=True)
+        return
+    out = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        if fmt == "json":
+            from pipeline.model import to_json
+
+            click.echo(to_json(result.to_dict()), file=out)
+        else:
+            from pipeline.check.render_table import print_table
+
+            print_table(result, file=out)
+    finally:
+        if output:
+            out.close()
+
+
+@main.command(name="eval", epilog=EVAL_EXAMPLE)
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--min-header", type=float, default=0.0, help="Fail under this header accuracy.")
+@click.option("--min-directives", type=float, default=0.0, help="Fail under this directive F1.")
+@click.option("--min-deadlines", type=float, default=0.0, help="Fail under this deadline F1.")
+@click.option("--min-figures", type=float, default=0.0, help="Fail under this figure F1.")
+@click.option("--min-persons", type=float, default=0.0, help="Fail under this person F1.")
+@click.option("--min-references", type=float, default=0.0, help="Fail under this reference F1.")
+@click.option(
+    "--min-organization", type=float, default=0.0, help="Reports: fail under this accuracy."
+)
+@click.option(
+    "--min-status", type=float, default=0.0, help="Reports: fail under this status accuracy."
+)
+@click.option("--details", is_flag=True, help="List every mismatch, per document.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate(
+    folder: Path,
+    min_header: float,
+    min_directives: float,
+    min_deadlines: float,
+    min_figures: float,
+    min_persons: float,
+    min_references: float,
+    min_organization: float,
+    min_status: float,
+    details: bool,
+    as_json: bool,
+) -> None:
+    """Score extraction against the gold files (*.expected.json) in FOLDER.
+
+    Prints precision, recall and F1 per field and exits with 1 when a score
+    is under its --min-* threshold. In a folder of reports, the organization,
+    the decrees they answer (refers_to) and, for every <decree>.status.json,
+    the statuses `decree check` gives are scored too.
+    """
+    from pipeline.evaluate import evaluate_folder, format_report
+
+    report = evaluate_folder(folder)
+    if as_json:
+        from pipeline.model import to_json
+
+        click.echo(to_json(report.summary()))
+    else:
+        click.echo(format_report(report, details=details))
+    thresholds = {
+        "header": min_header,
+        "directives": min_directives,
+        "deadlines": min_deadlines,
+        "figures": min_figures,
+        "persons": min_persons,
+        "references": min_references,
+        "organization": min_organization,
+        "status": min_status,
+    }
+    failed = [
+        f"{name} {report.f1(name):.3f} < {limit}"
+        for name, limit in thresholds.items()
+        if report.below(name, limit)
+    ]
+    if failed:
+        click.echo("decree eval: under threshold: " + "; ".join(failed), err=True)
+        sys.exit(1)
+
+
+DRAFT_EXAMPLE = """
+\b
+Examples:
+  decree draft resolution corpus/sample-drsop-22-3.txt corpus/reports/*-22-3*.txt \\
+      --meeting-date 2023-12-14 --number 25-4 -o out/resolution.docx
+  decree draft appointment --org "Дагестанская республиканская организация Профсоюза
+      работников здравоохранения РФ" --person "Курбанова Патимат Магомедовна"
+      --position "заведующая отделом организационной работы" -o out/appointment.docx
+  decree draft card corpus/sample-drsop-22-3.txt corpus/reports/*-22-3*.txt -o out/card.docx
+"""
+
+RENDER_EXAMPLE = """
+\b
+Examples:
+  decree render templates/docx/resolution.docx templates/docx/resolution.json -o out.docx
+  decree render my-letter.docx context.json -o letter.docx --pdf
+"""
+
+ISO_DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
+
+
+def _day(value) -> date | None:
+    return value.date() if value is not None else None
+
+
+def template_options(f):
+    f = click.option(
+        "--template",
+        type=click.Path(path_type=Path),
+        help="Your own copy of the template (a .docx with the same tags).",
+    )(f)
+    f = click.option(
+        "--templates",
+        type=click.Path(path_type=Path),
+        help="A folder of your own templates (resolution.docx, appointment.docx, "
+        "control_card.docx); missing ones are taken from decree.",
+    )(f)
+    f = click.option("--pdf", is_flag=True, help="Also write a PDF beside the DOCX (LibreOffice).")(
+        f
+    )
+    f = click.option(
+        "-o",
+        "--output",
+        required=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help="The .docx to write.",
+    )(f)
+    f = click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")(f)
+    return f
+
+
+def _finish(out: Path, pdf: bool) -> None:
+    click.echo(f"decree: wrote {out}", err=True)
+    if pdf:
+        from pipeline.generate import to_pdf
+
+        made = to_pdf(out)
+        if made is None:
+            click.echo(
+                "decree: no PDF: LibreOffice is not installed "
+                "(apt-get install libreoffice-writer-nogui)",
+                err=True,
+            )
+        else:
+            click.echo(f"decree: wrote {made}", err=True)
+
+
+def _run(verbose: bool, work) -> None:
+    try:
+        work()
+    except Exception as error:  # noqa: BLE001 - every failure becomes one line
+        sys.exit(_fail(error, verbose))
+
+
+@main.group(epilog=DRAFT_EXAMPLE)
+def draft() -> None:
+    """Write drafts as Word documents: a follow-up resolution for the next
+    meeting, an appointment order, a control card."""
+
+
+@draft.command(epilog=DRAFT_EXAMPLE)
+@click.argument("decree", type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--meeting-date", type=ISO_DATE, help="Date of the meeting (YYYY-MM-DD); blank if left out."
+)
+@click.option("--number", help="Number of the new resolution; blank if left out.")
+@click.option(
+    "--roster",
+    type=click.Path(path_type=Path),
+    help="CSV of member organizations: name;members — to say who has not reported.",
+)
+@click.option(
+    "--deadline",
+    type=ISO_DATE,
+    help="New deadline for what is not done  [default: a month after the meeting, "
+    "on a working day]",
+)
+@template_options
+def resolution(
+    decree,
+    reports,
+    meeting_date,
+    number,
+    roster,
+    deadline,
+    template,
+    templates,
+    pdf,
+    output,
+    verbose,
+) -> None:
+    """Draft the follow-up resolution «О ходе выполнения постановления …» from
+    DECREE and the REPORTS on it (read as `decree check` reads them)."""
+
+    def work():
+        from pipeline.check import check, read
+        from pipeline.generate import render_docx, template_path
+        from pipeline.generate.resolution import build_resolution_context
+        from pipeline.generate.roster import read_roster
+
+        members = read_roster(roster) if roster else ()
+        _, extraction = read(decree)
+        result = check(decree, reports)
+        for failure in result.failed:
+            click.echo(f"decree: {failure.message}", err=True)
+        context = build_resolution_context(
+            extraction, result, _day(meeting_date), number, members, _day(deadline)
+        )
+        render_docx(template_path("resolution", template, templates), context, output)
+        _finish(output, pdf)
+
+    _run(verbose, work)
+
+
+@draft.command(epilog=DRAFT_EXAMPLE)
+@click.option("--org", help="The organization, in the nominative.")
+@click.option("--person", help='Full name in the nominative: "Фамилия Имя Отчество".')
+@click.option("--position", help="The person's position, in the nominative.")
+@click.option(
+    "--duty",
+    default="информационную работу",
+    show_default=True,
+    help='What the person answers for, after "ответственным за".',
+)
+@click.option("--basis", type=click.Path(path_type=Path), help="The decree that asks for it.")
+@click.option(
+    "--from-report",
+    type=click.Path(path_type=Path),
+    help="Take the organization, person and position from this report.",
+)
+@click.option("--date", "act_date", type=ISO_DATE, help="Date of the order; blank if left out.")
+@click.option("--number", help="Number of the order; blank if left out.")
+@click.option(
+    "--doc-type",
+    type=click.Choice(["распоряжение", "приказ", "постановление"]),
+    default="распоряжение",
+    show_default=True,
+    help="The kind of act.",
+)
+@click.option("--signer", help='Who signs: "Председатель|И.О. Фамилия".')
+@template_options
+def appointment(
+    org,
+    person,
+    position,
+    duty,
+    basis,
+    from_report,
+    act_date,
+    number,
+    doc_type,
+    signer,
+    template,
+    templates,
+    pdf,
+    output,
+    verbose,
+) -> None:
+    """Draft an order «О назначении ответственного …» appointing a person."""
+
+    def work():
+        from pipeline.check import read
+        from pipeline.generate import render_docx, template_path
+        from pipeline.generate.appointment import build_appointment_context, short_name
+
+        nonlocal org, person, position
+        signatory = tuple(signer.split("|", 1)) if signer and "|" in signer else None
+        if from_report:
+            _, report = read(from_report)
+            org = org or (report.report or {}).get("organization")
+            chosen = _appointed(report)
+            if chosen:
+                person = person or chosen.normal
+                position = position or chosen.role
+            if signatory is None and report.signatory and report.signatory.name:
+                signatory = (report.signatory.position or "Председатель", report.signatory.name)
+        missing = [
+            n for n, v in (("--org", org), ("--person", person), ("--position", position)) if not v
+        ]
+        if missing:
+            raise ContextMismatch(
+                str(from_report) if from_report else None,
+                f"no {', '.join(missing)} given",
+                "give them as options, or a report that names them",
+            )
+        basis_extraction = read(basis)[1] if basis else None
+        context = build_appointment_context(
+            org,
+            person,
+            position,
+            duty,
+            basis_extraction,
+            _day(act_date),
+            number,
+            doc_type,
+            signatory=signatory,
+        )
+        if not context["signatory"]["name"]:
+            context["signatory"]["name"] = "______________"
+        render_docx(template_path("appointment", template, templates), context, output)
+        click.echo(f"decree: appointed {short_name(person)}", err=True)
+        _finish(output, pdf)
+
+    _run(verbose, work)
+
+
+def _appointed(report):
+    """The person a report names with a position, other than its signatory."""
+    signer = report.signatory.name if report.signatory else None
+    for p in report.persons:
+        if p.role and len(p.normal.split()) == 3 and not (signer and p.normal.split()[0] in signer):
+            return p
+    return None
+
+
+@draft.command(epilog=DRAFT_EXAMPLE)
+@click.argument("decree", type=click.Path(path_type=Path))
+@click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--as-of", type=ISO_DATE, help="Date of the card  [default: today]")
+@template_options
+def card(decree, reports, as_of, template, templates, pdf, output, verbose) -> None:
+    """Draft the control card of DECREE: its items, executors, deadlines and,
+    when REPORTS are given, what they say and the status."""
+
+    def work():
+        from pipeline.check import check, read
+        from pipeline.generate import render_docx, template_path
+        from pipeline.generate.card import build_card_context
+
+        _, extraction = read(decree)
+        result = check(decree, reports) if reports else None
+        context = build_card_context(extraction, result, _day(as_of))
+        render_docx(template_path("control_card", template, templates), context, output)
+        _finish(output, pdf)
+
+    _run(verbose, work)
+
+
+@main.command(epilog=RENDER_EXAMPLE)
+@click.argument("template", type=click.Path(path_type=Path))
+@click.argument("context", type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The .docx to write.",
+)
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside the DOCX (LibreOffice).")
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def render(template: Path, context: Path, output: Path, pdf: bool, verbose: bool) -> None:
+    """Fill TEMPLATE (a .docx with Jinja tags) with CONTEXT (a JSON object).
+
+    An undeclared variable exits with 17, a broken tag with 16, a missing
+    template with 15, each with one line naming the variable or the tag.
+    """
+
+    def work():
+        from pipeline.generate import render_docx
+
+        if not context.is_file():
+            raise InputMissing(str(context), "no such context file")
+        try:
+            values = json.loads(context.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as error:
+            raise ContextMismatch(
+                str(context), f"not a JSON object ({error})", "check the file with a JSON validator"
+            ) from None
+        if not isinstance(values, dict):
+            raise ContextMismatch(str(context), "the context must be a JSON object {…}")
+        render_docx(template, values, output)
+        _finish(output, pdf)
+
+    _run(verbose, work)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,3 +1,0 @@
-from decree.cli import main
-
-main()

@@ -1,0 +1,244 @@
+"""Deadline phrases that are not calendar dates: periodic, permanent, immediate,
+durations ("в течение 10 рабочих дней") and event-relative ones. Each rule
+scans one text and yields `Candidate`s; `deadlines.py` picks among them and
+adds the date phrases ("до 1 октября"); `named.py` has the named
+days, seasons and current periods.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.extract.deadlines.dates import add_months
+from pipeline.extract.deadlines.timewords import (
+    COMPOUND_PREFIXES,
+    NUMBER_WORD,
+    NUMBER_WORDS,
+    unit_of,
+)
+from pipeline.extract.deadlines.workdays import add_working_days
+from pipeline.extract.lexicon import ACT_STEMS
+
+_FLAGS = re.IGNORECASE
+_W = r"(?<![а-яё])"  # a word starts here
+_E = r"(?![а-яё])"  # a word ends here
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A deadline phrase at text[start:stop]. weak: counts only when nothing
+    stronger is found ("в 2024 году" in prose)."""
+
+    start: int
+    stop: int
+    kind: str
+    date: date | None = None
+    weak: bool = False
+
+
+_PERIODIC_WORD = (
+    r"еже(?:дневно|недельно|декадно|месячно|квартально|полугодно|годно)"
+    r"|(?:не\s+реже\s+)?(?:(?:\d|одного|один|двух|два|трех|три|четырех)\s+)?раза?\s+в\s+"
+    r"(?:день|неделю|декаду|месяц|квартал|полугодие|полгода|год)"
+    r"|кажд(?:ый|ого|ое|ую)\s+(?:день|дня|неделю|недели|месяц|месяца|квартал|квартала"
+    r"|полугодие|полугодия|год|года)"
+    r"|по\s+(?:месяцам|кварталам|полугодиям)"
+    r"|по\s+итогам\s+(?:каждого\s+)?(?:месяца|квартала|полугодия|года)"
+)
+# "ежедневно до 9.00": the hour belongs to the periodic phrase
+_HOUR = (
+    r"(?:\s*,?\s*(?:до|к|не\s+позднее)\s+\d{1,2}(?:[.:]\d\d|\s+час[а-я]*)"
+    r"(?:\s*(?:ч\.|час[а-я]*))?)?"
+)
+PERIODIC = re.compile(rf"{_W}(?:{_PERIODIC_WORD}){_E}{_HOUR}", _FLAGS)
+# "до 5 числа месяца, следующего за отчетным" is monthly by itself
+DAY_OF_MONTH = re.compile(
+    rf"{_W}(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)\s+\d{{1,2}}(?:-?го)?\s+числ[аоу]"
+    r"(?:\s+(?:каждого\s+)?(?:месяца|квартала|полугодия))?"
+    r"(?:\s*,?\s*следующ[а-я]*\s+за\s+отчетн[а-я]*(?:\s+(?:месяцем|кварталом|периодом|годом))?)?",
+    _FLAGS,
+)
+PERMANENT = re.compile(
+    rf"{_W}(?:постоянно(?!\s+действ)|на\s+постоянной\s+основе|в\s+постоянном\s+режиме"
+    r"|систематически|регулярно|на\s+регулярной\s+основе|бессрочно"
+    rf"|в\s+течение\s+всего\s+(?:периода|срока)[а-я]*){_E}",
+    _FLAGS,
+)
+IMMEDIATE = re.compile(
+    rf"{_W}(?:незамедлительно|немедленно|безотлагательно"
+    rf"|в\s+день\s+(?:подписания|принятия|издания)(?:\s+настоящего\s+[а-я]+)?){_E}",
+    _FLAGS,
+)
+# a deadline with no date to compute: "в кратчайшие сроки"
+UNDATED = re.compile(rf"{_W}в\s+(?:кратчайш[а-я]+|сжат[а-я]+)\s+срок[а-я]*{_E}", _FLAGS)
+
+_NUMBER = (
+    r"(?:(?P<num>\d{1,3})(?!\d)(?:\s*-?\s*(?:х|ти|ми|и)(?![а-яё]))?(?:\s*\([^)]{1,40}\))?"
+    rf"|(?P<word>{NUMBER_WORD}))"
+)
+DURATION = re.compile(
+    rf"{_W}(?P<prep>в\s+течени[еи]|в\s+срок(?:\s+не\s+более)?|не\s+позднее|не\s+позже|через"
+    rf"|в\s+пределах)\s+(?:{_NUMBER}\s*)?(?P<work>рабоч[а-я]+\s+|календарн[а-я]+\s+)?"
+    r"(?P<unit>дн(?:ей|я|\.)|день|суток|сутки|недел[а-я]*|декад[а-я]*|месяц[а-я]*|квартал[а-я]*"
+    rf"|полугода|полгода|года|год|лет){_E}",
+    _FLAGS,
+)
+# "в 10-дневный срок", "в 3-х дневный срок", "в двухнедельный срок", "в месячный срок"
+COMPOUND = re.compile(
+    rf"{_W}в\s+(?:(?P<num>\d{{1,3}})\s*-?\s*(?:х|ти|ми|и)?\s*-?\s*)?"
+    r"(?P<word>[а-я]*?)(?P<unit>дневн|недельн|месячн|годичн|декадн|суточн)[а-я]*\s+срок(?![а-я])",
+    _FLAGS,
+)
+ANCHOR = re.compile(
+    r"\s*,?\s*(?P<anchor>со\s+дня|с\s+даты|с\s+момента|после|по\s+(?:завершени[ию]|окончани[ию]"
+    r"|итогам|результатам|получени[ию]|поступлени[ию]|истечени[ию]))\s+"
+    r"(?:(?:его|ее|их)\s+)?(?P<noun>[а-я]+)",
+    _FLAGS,
+)
+# "по завершении практики в течение 5 рабочих дней": the anchor stands first
+ANCHOR_BEFORE = re.compile(
+    r"(?<![а-яё])(?P<anchor>со\s+дня|с\s+даты|с\s+момента|после|по\s+(?:завершени[ию]"
+    r"|окончани[ию]|итогам|результатам|получени[ию]|поступлени[ию]|истечени[ию]))\s+"
+    r"(?:(?:его|ее|их)\s+)?(?P<noun>[а-я]+)"
+    r"(?P<rest>(?:\s+(?![а-я]+(?:ть|ти|чь)(?:ся|сь)?(?![а-я]))[а-я«»\"-]+){0,3})\s*,?\s*$",
+    _FLAGS,
+)
+# The document itself: "со дня подписания (настоящего приказа)".
+DOC_NOUN = re.compile(r"^(?:принятия|подписания|издания|утверждения|выхода|вступления)$", _FLAGS)
+DOC_OBJECT = re.compile(rf"^\s+(?:настоящ|данн|эт|{ACT_STEMS}|в\s+силу)", _FLAGS)
+# "после проведения мероприятия", "по завершении учебного года", "по мере
+# необходимости", "до начала инвентаризации"
+EVENT = re.compile(
+    r"(?<![а-яё])(?:после\s+(?:(?:его|ее|их)\s+)?(?P<noun>[а-я]+(?:ния|тия))"
+    r"|по\s+(?:завершени[ию]|окончани[ию]|получени[ию]|поступлени[ию])"
+    r"|по\s+мере\s+[а-я]+|по\s+необходимости"
+    r"|до\s+(?:начала|окончания|завершения|проведения)\s+(?!(?:текущего\s+|этого\s+|"
+    r"следующего\s+|нового\s+)?(?:года|месяца|квартала|полугодия|учебного|срока)(?![а-я]))"
+    r"[а-я]+)(?![а-яё])",
+    _FLAGS,
+)
+RESULT_EVENT = re.compile(rf"{_W}по\s+(?:итогам|результатам)\s+[а-я]+{_E}", _FLAGS)
+BEFORE_EVENT = re.compile(
+    rf"{_W}(?:не\s+позднее,?\s+(?:чем\s+)?)?за\s+(?:{_NUMBER}\s+)?(?:рабоч[а-я]+\s+)?"
+    rf"(?:дн[а-я]*|день|недел[а-я]*|месяц[а-я]*)\s+до\s+[а-я]+{_E}",
+    _FLAGS,
+)
+IN_FORCE = re.compile(r"вступа[а-я]*\s+в\s+(?:законную\s+)?силу[^.;\n]*$", _FLAGS)
+# The phrase after an anchor: up to three words, not a verb nor a new clause.
+_TAIL_WORD = re.compile(r"\s+([а-яa-z0-9-]+)", _FLAGS)
+_STOP_WORD = re.compile(
+    r"^(?:и|или|а|но|в|во|на|с|со|по|к|ко|до|для|от|за|о|об|при|не|срок|[а-я]+(?:ть|ти|чь)"
+    r"(?:ся|сь)?)$",
+    _FLAGS,
+)
+
+
+def _extend(text: str, stop: int, words: int = 3) -> int:
+    for _ in range(words):
+        m = _TAIL_WORD.match(text, stop)
+        if m is None or _STOP_WORD.match(m[1]):
+            break
+        stop = m.end()
+    return stop
+
+
+def _count(m: re.Match[str]) -> int:
+    if m["num"]:
+        return int(m["num"])
+    if m["word"]:
+        return NUMBER_WORDS.get(m["word"].lower(), 1)
+    return 1
+
+
+def _add(doc_date: date | None, unit: tuple[str, int], count: int, work: bool) -> date | None:
+    if doc_date is None:
+        return None
+    kind, size = unit
+    if work:
+        return add_working_days(doc_date, count * size)
+    if kind == "days":
+        return date.fromordinal(doc_date.toordinal() + count * size)
+    return add_months(doc_date, count * size)
+
+
+def _anchored(text: str, start: int, stop: int, due: date | None) -> Candidate:
+    """A duration at text[start:stop], maybe with its anchor after or before it."""
+    a = ANCHOR.match(text, stop)
+    if a is None:
+        b = ANCHOR_BEFORE.search(text[max(0, start - 80) : start])
+        if b is None:
+            return Candidate(start, stop, "date", due)
+        first = start - len(text[max(0, start - 80) : start]) + b.start()
+        by_document = b["anchor"].lower().startswith(("со", "с ", "после"))
+        names_document = not b["rest"].strip() or DOC_OBJECT.match(b["rest"])
+        if by_document and DOC_NOUN.match(b["noun"]) and names_document:
+            return Candidate(first, stop, "date", due)
+        return Candidate(first, stop, "event")
+    end = _extend(text, a.end())
+    by_document = a["anchor"].lower().startswith(("со", "с ", "после"))
+    if by_document and DOC_NOUN.match(a["noun"]) and _is_document(text, a.end()):
+        return Candidate(start, end, "date", due)
+    return Candidate(start, end, "event")
+
+
+def _is_document(text: str, stop: int) -> bool:
+    """After "со дня подписания": is the act signed this document? Yes when
+    the next words name it ("настоящего приказа") or no object follows."""
+    rest = text[stop : stop + 20]
+    return bool(DOC_OBJECT.match(rest)) or _extend(text, stop) == stop
+
+
+def find_durations(text: str, doc_date: date | None) -> Iterator[Candidate]:
+    for m in DURATION.finditer(text):
+        unit_word = m["unit"].lower()
+        numbered = bool(m["num"] or m["word"])
+        if (
+            not numbered
+            and unit_word.startswith(("год", "квартал"))
+            and not ANCHOR.match(text, m.end())
+        ):
+            continue  # "в течение года" without "со дня ...": the calendar year
+        unit = unit_of(unit_word)
+        if unit is None or (m["prep"].lower().startswith("в срок") and not numbered):
+            continue
+        due = _add(doc_date, unit, _count(m), bool(m["work"] and m["work"].startswith("раб")))
+        yield _anchored(text, m.start(), m.end(), due)
+    for m in COMPOUND.finditer(text):
+        count = COMPOUND_PREFIXES.get(m["word"].lower())
+        unit = unit_of(m["unit"])
+        if unit is None or (count is None and not m["num"]) or (m["num"] and m["word"]):
+            continue
+        count = int(m["num"]) if m["num"] else count or 1
+        yield _anchored(text, m.start(), m.end(), _add(doc_date, unit, count, False))
+
+
+def find_events(text: str, bare: bool) -> Iterator[Candidate]:
+    for m in EVENT.finditer(text):
+        if IN_FORCE.search(text, 0, m.start()):
+            continue  # "вступает в силу после опубликования": not a deadline
+        if m["noun"] and DOC_NOUN.match(m["noun"]) and _is_document(text, m.end()):
+            continue  # "после подписания настоящего приказа": a start, not a deadline
+        yield Candidate(m.start(), _extend(text, m.end()), "event")
+    for m in BEFORE_EVENT.finditer(text):
+        yield Candidate(m.start(), _extend(text, m.end()), "event")
+    if bare:  # "по итогам проверки" in prose is usually a topic, not a time
+        for m in RESULT_EVENT.finditer(text):
+            yield Candidate(m.start(), _extend(text, m.end()), "event")
+
+
+def find_periodic(text: str) -> Iterator[Candidate]:
+    for pattern in (PERIODIC, DAY_OF_MONTH):
+        for m in pattern.finditer(text):
+            yield Candidate(m.start(), m.end(), "periodic")
+    for m in PERMANENT.finditer(text):
+        yield Candidate(m.start(), m.end(), "permanent")
+    for m in UNDATED.finditer(text):
+        yield Candidate(m.start(), m.end(), "date")
+
+
+def find_immediate(text: str, doc_date: date | None) -> Iterator[Candidate]:
+    for m in IMMEDIATE.finditer(text):
+        yield Candidate(m.start(), m.end(), "date", doc_date)

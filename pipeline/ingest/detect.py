@@ -1,0 +1,104 @@
+"""What a file really is: magic bytes first, the extension second.
+
+A .docx that is really a PDF is read as a PDF; a .doc that is really a DOCX
+is read as a DOCX. Formats decree cannot read raise UnsupportedFormat with
+what the file is, so that the user knows what to convert it to.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from pipeline.errors import CorruptFile, EncryptedFile, UnsupportedFormat
+
+TEXT_SUFFIXES = {".txt", ".text"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif"}
+HEAD_SIZE = 8192
+
+_IMAGES = (
+    b"\x89PNG\r\n\x1a\n",
+    b"\xff\xd8\xff",
+    b"II*\x00",
+    b"MM\x00*",
+    b"GIF87a",
+    b"GIF89a",
+)
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_BINARIES = {
+    b"MZ": "a Windows program",
+    b"\x7fELF": "a program",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document (save it as .docx)",
+}
+# Password-protected DOCX files are OLE containers with this stream (MS-OFFCRYPTO).
+_ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
+
+
+def _zip_kind(path: str) -> str:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = set(archive.namelist())
+            content_types = (
+                archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
+            )
+    except (zipfile.BadZipFile, OSError, KeyError) as exc:
+        raise CorruptFile(path, f"a damaged ZIP/DOCX package ({exc})") from exc
+    if "word/document.xml" in names:
+        if b"macroEnabled" in content_types or b"template.main" in content_types:
+            raise UnsupportedFormat(path, "a Word template or macro-enabled document")
+        return "docx"
+    if "content.xml" in names:
+        raise UnsupportedFormat(path, "an OpenDocument file (save it as .docx)")
+    if any(name.startswith("xl/") for name in names):
+        raise UnsupportedFormat(path, "an Excel workbook")
+    if any(name.startswith("ppt/") for name in names):
+        raise UnsupportedFormat(path, "a PowerPoint presentation")
+    if Path(path).suffix.lower() == ".docx":
+        raise CorruptFile(path, "a ZIP archive without a Word document inside")
+    raise UnsupportedFormat(path, "a ZIP archive")
+
+
+def _ole_kind(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    with open(path, "rb") as handle:
+        while chunk := handle.read(1 << 20):
+            if _ENCRYPTED_PACKAGE in chunk:
+                raise EncryptedFile(path, "the Word document is protected by a password")
+    what = "an old Excel .xls" if suffix == ".xls" else "an old Word .doc (or other MS Office 97)"
+    raise UnsupportedFormat(path, f"{what} file")
+
+
+def detect_format(path: str, head: bytes) -> str:
+    """ "docx", "pdf", "txt" or "image" for the file whose first bytes are head.
+
+    Raises UnsupportedFormat for formats decree does not read, CorruptFile when
+    the extension promises a format the content does not have, EncryptedFile
+    for a password-protected DOCX.
+    """
+    suffix = Path(path).suffix.lower()
+    if b"%PDF-" in head[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return _zip_kind(path)
+    if head.startswith(_OLE):
+        return _ole_kind(path)
+    # Two-byte signatures ("BM", "MZ") also start plain words: binary needs NULs.
+    binary = b"\x00" in head
+    if head.startswith(_IMAGES) or (head.startswith(b"BM") and binary):
+        return "image"
+    for magic, what in _BINARIES.items():
+        if head.startswith(magic) and (binary or len(magic) > 2):
+            raise UnsupportedFormat(path, f"{what}, not a document decree reads")
+    if suffix in TEXT_SUFFIXES or (not suffix and not binary):
+        return "txt"  # a mail attachment saved without an extension is plain text too
+    if suffix == ".docx":
+        raise CorruptFile(path, "not a DOCX package (no ZIP signature)")
+    if suffix == ".pdf":
+        raise CorruptFile(path, "not a PDF (no %PDF header)")
+    if suffix in IMAGE_SUFFIXES:
+        raise CorruptFile(path, f"not a {suffix[1:].upper()} image")
+    kind = f"{suffix} files" if suffix else "files without an extension"
+    raise UnsupportedFormat(path, f"{kind} are not supported")
