@@ -298,3 +298,58 @@ def test_counted_noun(n, expected):
 
 def test_text_date():
     assert text_date(date(2024, 1, 15)) == "15 января 2024 г."
+
+
+@pytest.mark.slow
+def test_roster_names_who_did_not_report(corpus, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "Организация;Членов\n"
+        "Дагестанская республиканская организация профсоюза работников жизнеобеспечения;860\n"
+        "Дагестанская республиканская организация профсоюза работников связи;1 150\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "resolution.docx"
+    code, _, err = run("draft", "resolution", str(corpus / "sample-drsop-22-3.txt"),
+                       *reports_22_3(corpus), "--roster", str(roster), "--meeting-date",
+                       "2023-12-14", "-o", str(out))  # fmt: skip
+    assert code == 0, err
+    text = text_of(out)
+    assert (
+        "По перечню членских организаций (2) информацию представили 1, не представили: "
+        "Дагестанская республиканская организация профсоюза работников связи." in text
+    )
+    assert ("Руководителям Дагестанской республиканской организации профсоюза работников связи "
+            "представить информацию") in text  # fmt: skip
+
+
+def test_a_bad_roster_is_one_line(corpus, tmp_path):
+    roster = tmp_path / "roster.csv"
+    roster.write_text("Организация;Членов\nПрофсоюз;много\n", encoding="utf-8")
+    code, _, err = run("draft", "resolution", str(corpus / "sample-drsop-22-3.txt"),
+                       str(corpus / "reports" / "obrazprof-22-3.txt"), "--roster", str(roster),
+                       "-o", str(tmp_path / "r.docx"))  # fmt: skip
+    assert code == errors.CorruptFile.exit_code
+    assert "roster.csv" in err and len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.slow
+def test_appointment_from_a_report(corpus, tmp_path):
+    out = tmp_path / "appointment.docx"
+    code, _, err = run("draft", "appointment", "--from-report",
+                       str(corpus / "reports" / "energoprof-22-3-cp1251.txt"),
+                       "--basis", str(corpus / "sample-drsop-22-3.txt"),
+                       "-o", str(out))  # fmt: skip
+    assert code == 0, err
+    text = text_of(out)
+    assert (
+        "Назначить Шахбанова Арсена Магомедовича, заместителя председателя, ответственным" in text
+    )
+    assert "Во исполнение постановления Президиума ДР СОП от 15.08.2023 № 22-3" in text
+    assert "М.З. Ибрагимов" in text
+
+
+def test_appointment_without_a_person_is_one_line(tmp_path):
+    code, _, err = run("draft", "appointment", "--org", "Профком", "-o", str(tmp_path / "a.docx"))
+    assert code == errors.ContextMismatch.exit_code
+    assert "--person" in err and "Traceback" not in err

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from pipeline.check.result import CheckResult, Row
+from pipeline.extract.lexicon import UNION_ORG_NOUNS
 from pipeline.generate.phrases import inflect_org, inflect_phrase
 from pipeline.generate.roster import Member
 from pipeline.generate.wording import (
@@ -48,10 +49,23 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(lemma(w) for w in re.findall(r"\w+", name.lower()) if len(w) > 2)
 
 
-def same_organization(a: str, b: str) -> bool:
-    """One name holds most of the other's words ("Реском профсоюза работников
-    культуры РД" / "Рескома профсоюза работников культуры РД")."""
-    x, y = _words(a), _words(b)
+def common_words(names: list[str]) -> frozenset[str]:
+    """Words most of the names share ("дагестанский республиканский организация
+    профсоюз работник"): they tell no organization from another."""
+    counts: dict[str, int] = {}
+    for name in names:
+        for word in _words(name):
+            counts[word] = counts.get(word, 0) + 1
+    generic = frozenset(lemma(n) for n in UNION_ORG_NOUNS)
+    if len(names) < 3:
+        return generic
+    return generic | {w for w, n in counts.items() if n * 2 > len(names)}
+
+
+def same_organization(a: str, b: str, common: frozenset[str] = frozenset()) -> bool:
+    """The names' own words (those not in `common`) agree: "… профсоюза работников
+    культуры" is "Реском профсоюза работников культуры РД", not "… работников связи"."""
+    x, y = _words(a) - common, _words(b) - common
     small, large = sorted((x, y), key=len)
     return bool(small) and len(small & large) / len(small) >= 0.8
 
@@ -154,8 +168,11 @@ def build_resolution_context(
     base = meeting_date or date.today()
     due = deadline or working_day_on_or_after(add_month(base))
     reported = [r for r in result.reports]
+    common = common_words([m.name for m in roster] + [_name(r) for r in reported])
     silent = [
-        m.name for m in roster if not any(same_organization(m.name, _name(r)) for r in reported)
+        m.name
+        for m in roster
+        if not any(same_organization(m.name, _name(r), common) for r in reported)
     ]
 
     n = len(reported)
@@ -163,11 +180,13 @@ def build_resolution_context(
         f"Во исполнение {cite(decree)} информацию о ходе его выполнения "
         f"{plural_verb(n, 'представила', 'представили')} {count(n, 'организация')}"
     )
-    if roster:
-        first += f" из {len(roster)} членских"
     first += "."
-    if silent:
-        first += f" Не представили информацию: {join(silent)}."
+    if roster:
+        first += (
+            f" По перечню членских организаций ({len(roster)}) информацию представили "
+            f"{len(roster) - len(silent)}"
+        )
+        first += f", не представили: {join(silent)}." if silent else "."
     preamble = [first]
     for info in result.directives:
         if not info.applies:

@@ -45,13 +45,13 @@ def read_roster(path: Path) -> tuple[Member, ...]:
     except csv.Error:
         delimiter = ";"
     out = []
-    for row in csv.reader(lines, delimiter=delimiter):
+    for k, row in enumerate(csv.reader(lines, delimiter=delimiter)):
         cells = [c.strip() for c in row]
         if not cells or not cells[0]:
             continue
         number = cells[1].replace(" ", "").replace("\u00a0", "") if len(cells) > 1 else ""
         if number and not number.replace(",", "").replace(".", "").isdigit():
-            if not out:
+            if k == 0:
                 continue  # the header line
             raise CorruptFile(
                 str(path),
