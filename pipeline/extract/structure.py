@@ -25,8 +25,11 @@ from pipeline.extract.lines import Line, table_rows
 from pipeline.extract.tables import read_plan_rows
 from pipeline.nlp import parse as parse_word
 
+# A label is followed by a blank, or on web copies glued to its item's first
+# word ("1.Утвердить", "2.1.в срок до …"); a glued label needs its dot.
 LABEL_RE = re.compile(
-    r"^\s*(?:(?P<num>\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]))(?P<num_end>\.|\))?(?=\s)"
+    r"^\s*(?:(?P<num>\d{1,3}(?:\.\d{1,3})+|\d{1,3}(?=[.)]))"
+    r"(?:(?P<num_end>\.|\))?(?=\s)|(?P<glued>\.)(?=[А-ЯЁа-яё«\"]))"
     r"|(?P<let>[а-яёa-z])\)(?=\s)"
     r"|(?P<bul>[-–—•·*▪●])(?=\s))\s*"
 )
@@ -269,7 +272,8 @@ def read_items(text: str, lines: list[Line], region: tuple[int, int, int]) -> li
         start = line.start + (m.end() if m else 0)
         last = b.items[-1] if b.items else None
         if m and m.group("num"):
-            b.numbered(m.group("num"), m.group("num_end") or "", start, line.stop)
+            end = m.group("num_end") or m.group("glued") or ""
+            b.numbered(m.group("num"), end, start, line.stop)
         elif m and m.group("let"):
             b.lettered(m.group("let"), start, line.stop)
         elif m and m.group("bul"):
