@@ -18,6 +18,7 @@ from pipeline import SCHEMA
 from pipeline.extract.addressees import find_addressees, split_cell
 from pipeline.extract.deadlines import find_deadline
 from pipeline.extract.figures import find_figures
+from pipeline.extract.furniture import find_furniture, mask
 from pipeline.extract.header import read_footer_requisites, read_header
 from pipeline.extract.issuer import compose_issuer, enrich_issuer
 from pipeline.extract.lexicon import (
@@ -155,8 +156,10 @@ def _organizations(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, .
 
 def extract(doc: Document) -> Extraction:
     """The structure of one document (see the decree/1 contract in DESIGN.md)."""
-    text = doc.text
     lines = split_lines(doc)
+    furniture = find_furniture(doc.text, lines, header_limit(doc.text, lines))
+    text = mask(doc.text, lines, furniture.lines)
+    lines = [ln for i, ln in enumerate(lines) if i not in furniture.lines]
     head = read_header(text, lines, stop=header_limit(text, lines))
     report_like = is_report(text, lines, head)
     if report_like:  # a letter: no operative part, the whole text is its body
@@ -179,6 +182,9 @@ def extract(doc: Document) -> Extraction:
             top = [ln.text(text) for ln in lines[: first_marker(text, lines) or after]]
             top = top[: next((k for k, t in enumerate(top) if len(t) > 150), len(top))]
             header = replace(header, issuer=compose_issuer(top))
+    header = replace(
+        header, date=header.date or furniture.date, number=header.number or furniture.number
+    )
     body_text = text[head.span[1] :]
     header = replace(header, issuer=enrich_issuer(header.issuer, body_text))
     doc_date = date.fromisoformat(header.date) if header.date else None

@@ -15,6 +15,7 @@ from pipeline.extract.deadlines.dates import parse_date
 from pipeline.extract.grammar import inflect_phrase
 from pipeline.extract.issuer import (
     BODY_LINE_RE,
+    CLUTTER_RE,
     collapse_spacing,
     compose_issuer,
     display_case,
@@ -275,6 +276,8 @@ def read_footer_requisites(text: str, lines: list[Line], start: int) -> dict[str
             if TITLE_RE.match(line) and "title" not in found:
                 found["title"] = re.sub(r"\s+", " ", line).rstrip(".")
         for j in range(i + 1, min(len(lines), i + 4)):
+            if CLUTTER_RE.search(lines[j].text(text)):
+                continue  # the site's address, not the place of the act
             place = _place(lines[j].text(text))
             if place:
                 found["place"] = place

@@ -236,3 +236,40 @@ RESPONSIBLE_LINE_RE = re.compile(
     r"^\s*(?:ответственн(?:ый|ые|ая)|исполнител(?:ь|и))\s*(?:за\s+исполнение)?\s*[:\-–—]\s*",
     re.IGNORECASE,
 )
+
+# Site furniture around an act copied from a web page (breadcrumbs, counters,
+# share and print links, comments, a copyright line): never part of the act.
+FURNITURE_LINE_RE = re.compile(
+    r"^\s*(?:(?:Главная|Home)\s*[/>|›»]"
+    r"|(?:Автор|Просмотр(?:ов|ы)|Опубликовано|Добавлено|Размещено|Обновлено)\s*:"
+    r"|(?:Опубликовано|Добавлено|Размещено|Обновлено)\s+\d"
+    r"|\d{1,2}\.\d{2}\.\d{4}(?:\s+\d{1,2}:\d{2})?\s*\|"
+    r"|Версия\s+для\s+(?:печати|слабовидящих)|Поиск\s+по\s+(?:документам|сайту)"
+    r"|Подписаться\b|Поделиться\b|Отправить\s+другу|Карта\s+сайта|Обратная\s+связь"
+    r"|Официальн(?:ый|ого)\s+(?:сайт|портал|интернет)|Скачать\b|Введите\s+ваш"
+    r"|Комментари(?:и|ев)\s*\(|Оставить\s+комментарий|Назад\s+к\s+списку|Разработка\s+сайта"
+    r"|Текст\s+документа\s+приведен|Архив\s+(?:нормативных|документов)"
+    r"|Все\s+(?:документы|протоколы|постановления|решения|распоряжения|приказы|новости)\b"
+    r"|©|\([cс]\)\s)"
+    r"|Просмотров\s*:\s*\d"
+    r"|\((?:pdf|docx?|rtf|xlsx?|odt|zip|скачать)\)\s*$",
+    re.IGNORECASE,
+)
+# A menu: four or more short entries separated by "|".
+MENU_LINE_RE = re.compile(r"^[^.;:|]{1,40}(?:\s\|\s[^.;:|]{1,40}){3,}$")
+# The heading of a list of other documents under the act ("Другие документы раздела").
+FURNITURE_LIST_RE = re.compile(
+    r"^\s*(?:(?:Другие|Последние|Похожие|Связанные|Новые)\s+документы|Читайте\s+также"
+    r"|Документы\s+по\s+теме)\b",
+    re.IGNORECASE,
+)
+# A site's metadata block, a label on its own line (or before a colon) and its value:
+# "Номер / 117-р / Дата документа / 16.02.2021". The number and the date of the act
+# may stand only here.
+METADATA_LABEL_RE = re.compile(
+    r"^\s*(?:(?P<number>Номер(?:\s+документа)?|Регистрационный\s+номер)"
+    r"|(?P<date>Дата\s+(?:документа|принятия|подписания|издания))"
+    r"|Дата\s+(?:опубликования|публикации|размещения|вступления\s+в\s+силу)|Вид\s+документа"
+    r"|Статус(?:\s+документа)?|Принявший\s+орган)\s*(?::\s*(?P<value>\S.*?)\s*|:?\s*)$",
+    re.IGNORECASE,
+)
