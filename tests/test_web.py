@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from pipeline.extract.furniture import find_furniture, is_furniture
-from pipeline.extract.header import read_header
+from pipeline.extract.header import read_footer_requisites, read_header
+from pipeline.extract.issuer import adopted_issuer, collapse_spacing, preamble_issuer, signer_issuer
 from pipeline.extract.lines import split_lines
 from pipeline.extract.structure import find_operative, header_limit, read_items
 from tests.docs import doc_from_text
@@ -94,3 +95,67 @@ def test_metadata_and_masthead(text, expected):
     found = find_furniture(doc.text, lines, header_limit(doc.text, lines))
     assert (found.date, found.number, len(found.lines)) == expected
     assert found.lines == frozenset(range(expected[2]))
+
+
+ISSUERS = [
+    (adopted_issuer, ["Принято Советом депутатов муниципального образования – Шиловское "
+                      "городское поселение 29 марта 2018 года"],
+     "Совет депутатов муниципального образования – Шиловское городское поселение"),
+    (adopted_issuer, ["В целях благоустройства"], None),
+    (preamble_issuer, "В целях подготовки, в соответствии с Законом «Об образовании» администрация "
+                      "Кичменгско-Городецкого района постановляет:",
+     "Администрация Кичменгско-Городецкого района"),
+    (preamble_issuer, "Рассмотрев вопрос, Собрание депутатов Кусинского муниципального района "
+                      "РЕШАЕТ:", "Собрание депутатов Кусинского муниципального района"),
+    (preamble_issuer, "В целях профилактики гриппа ПРИКАЗЫВАЮ:", None),
+    (signer_issuer, "Глава Сургутского района", "Глава Сургутского района"),
+    (signer_issuer, "Директор школы", None),
+    (collapse_spacing, "Р А С П ОР Я Ж Е Н И Е", "РАСПОРЯЖЕНИЕ"),
+    (collapse_spacing, "П Р Е З И Д И У М", "ПРЕЗИДИУМ"),
+    (collapse_spacing, "ДР СОП", "ДР СОП"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("rule", "given", "expected"), ISSUERS)
+def test_issuer_elsewhere(rule, given, expected):
+    assert rule(given) == expected
+
+
+WEB_HEADERS = [
+    (  # uneven letter spacing; date, place and number run together
+        "МИНИСТЕРСТВО ЗДРАВООХРАНЕНИЯ\nОРЕНБУРГСКОЙ ОБЛАСТИ\nР А С П ОР Я Ж Е Н И Е\n"
+        "20.06.2016 г.Оренбург № 175-р\nОб организации отдыха\nВ целях отдыха:",
+        {"doc_type": "распоряжение", "date": "2016-06-20", "number": "175-р",
+         "place": "г.Оренбург", "title": "Об организации отдыха"},
+    ),
+    (
+        "РЕШЕНИЕ\nот 29.03.2018 № 112\nр.п. Шилово\nО конкурсе\nВ целях благоустройства",
+        {"doc_type": "решение", "number": "112", "place": "р.п. Шилово"},
+    ),
+    (  # a one-line header
+        "Постановление от 14.05.2007 г № 256-IV\nО подготовке к зиме\nВ целях подготовки",
+        {"doc_type": "постановление", "date": "2007-05-14", "number": "256-IV"},
+    ),
+    (
+        "ПОСТАНОВЛЕНИЕ № 14-6 от 19 декабря 2022 г.\nОб информационной работе\nВ целях работы",
+        {"doc_type": "постановление", "date": "2022-12-19", "number": "14-6"},
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "expected"), WEB_HEADERS)
+def test_web_header(text, expected):
+    doc = doc_from_text(text)
+    header = read_header(doc.text, split_lines(doc)).header
+    for field, value in expected.items():
+        assert getattr(header, field) == value, field
+
+
+def test_requisites_after_signature_without_ot():
+    doc = doc_from_text("Главный врач\tС.Е. Воронин\nОб организации осмотров\n20.01.2025 № 27-од")
+    found = read_footer_requisites(doc.text, split_lines(doc), 0)
+    assert (found["date"], found["number"], found["title"]) == (
+        "2025-01-20",
+        "27-од",
+        "Об организации осмотров",
+    )

@@ -20,7 +20,13 @@ from pipeline.extract.deadlines import find_deadline
 from pipeline.extract.figures import find_figures
 from pipeline.extract.furniture import find_furniture, mask
 from pipeline.extract.header import read_footer_requisites, read_header
-from pipeline.extract.issuer import compose_issuer, enrich_issuer
+from pipeline.extract.issuer import (
+    adopted_issuer,
+    compose_issuer,
+    enrich_issuer,
+    preamble_issuer,
+    signer_issuer,
+)
 from pipeline.extract.lexicon import (
     CONTROL_RE,
     DEADLINE_LINE_RE,
@@ -187,6 +193,14 @@ def extract(doc: Document) -> Extraction:
     )
     body_text = text[head.span[1] :]
     header = replace(header, issuer=enrich_issuer(header.issuer, body_text))
+    if header.issuer is None:  # web copies: the issuer named elsewhere, or by the signer
+        preamble = text[head.span[1] : items[0].start if items else len(text)]
+        header = replace(
+            header,
+            issuer=adopted_issuer([ln.text(text) for ln in lines[: header_limit(text, lines)]])
+            or preamble_issuer(preamble)
+            or signer_issuer(signatory.position if signatory else None),
+        )
     doc_date = date.fromisoformat(header.date) if header.date else None
 
     spans = tag_spans(text)

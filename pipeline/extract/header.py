@@ -219,7 +219,7 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
         body, issuer = _genitive_issuer(found.rest)
         if body is None and issuer is None and type_at + 1 < len(texts):
             nxt = texts[type_at + 1]
-            if not REQUISITES_RE.match(nxt) and len(nxt) < 150:
+            if not REQUISITES_RE.match(nxt) and (len(nxt) < 150 or MEETING_RE.match(nxt)):
                 body, issuer = _genitive_issuer(nxt)
         issuer = issuer or compose_issuer(heading, body)
         if title is None and found.kind == "protocol":
@@ -245,7 +245,8 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
 
 
 FOOTER_REQUISITES_RE = re.compile(
-    r"^\s*(?:(?P<type>[А-Яа-яЁё «»\"-]{4,160}?)\s+)?от\s+(?P<date>.{6,25}?)\s*"
+    r"^\s*(?:(?P<type>[А-Яа-яЁё «»\"-]{4,160}?)\s+)?(?:от\s+(?P<date>.{6,25}?)"
+    r"|(?P<numeric>\d{1,2}\.\d{2}\.\d{2,4})(?:\s*г\.?)?)\s*"
     + NUMBER_SIGN
     + r"\s*(?P<number>\S+)\s*$"
 )
@@ -260,7 +261,7 @@ def read_footer_requisites(text: str, lines: list[Line], start: int) -> dict[str
         m = FOOTER_REQUISITES_RE.match(lines[i].text(text))
         if not m:
             continue
-        date = parse_date(m.group("date"))
+        date = parse_date(m.group("date") or m.group("numeric"))
         found: dict[str, str | None] = {
             "date": date.isoformat() if date else None,
             "number": m.group("number").rstrip("."),

@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.grammar import inflect_phrase
-from pipeline.extract.lexicon import COLLEGIAL_BODIES
+from pipeline.extract.lexicon import (
+    ADOPTED_BY_RE,
+    COLLEGIAL_BODIES,
+    MARKER_RE,
+    ORG_NOUNS,
+    SOLE_ISSUER_RE,
+    TITLE_RE,
+)
 from pipeline.nlp import parse as parse_word
 
 CLUTTER_RE = re.compile(
@@ -98,7 +105,13 @@ GENERIC_RE = re.compile(r"(?:организаци[яи]|отделени[ея]|�
 
 
 def collapse_spacing(line: str) -> str:
-    """ "П Р Е З И Д И У М" -> "ПРЕЗИДИУМ" (letter-spaced headings)."""
+    """ "П Р Е З И Д И У М" -> "ПРЕЗИДИУМ" (letter-spaced headings); a word
+    spaced unevenly ("Р А С П ОР Я Ж Е Н И Е", as web pages keep it) too."""
+    tokens = line.split()
+    if re.fullmatch(r"\s*[А-ЯЁ]{1,2}(?: [А-ЯЁ]{1,2}){3,}\s*", line) and 3 * sum(
+        len(t) == 1 for t in tokens
+    ) >= 2 * len(tokens):
+        return line.replace(" ", "")
     return re.sub(
         r"(?<![А-ЯЁA-Z])(?:[А-ЯЁ] ){2,}[А-ЯЁ](?![А-ЯЁA-Z])",
         lambda m: m.group(0).replace(" ", ""),
@@ -143,6 +156,8 @@ def _names(texts: list[str]) -> list[str]:
         line = re.sub(r"\s+", " ", collapse_spacing(raw)).strip()
         if not re.search(r"[А-ЯЁа-яё]", line) or CLUTTER_RE.search(line) or len(line) > 200:
             continue  # rules ("______"), contact data
+        if TITLE_RE.match(line):
+            continue  # a title a website prints above the heading ("О проведении …")
         cont = names and _continues(names[-1], line)
         if cont and names[-1].endswith("»") and not CONTINUATION_RE.match(line):
             continue  # "ППО ГБУ РД «…» / ПРОФСОЮЗА РАБОТНИКОВ …": an affiliation, not the name
@@ -187,3 +202,37 @@ def enrich_issuer(issuer: str | None, body_text: str) -> str | None:
         if issuer is None or m.group("body").lower() == issuer.lower():
             return f"{m.group('body')} {m.group('org').strip()}"
     return issuer
+
+
+def adopted_issuer(lines: list[str]) -> str | None:
+    """The body of a "Принято Советом депутатов …" line, in the nominative."""
+    for line in lines:
+        m = ADOPTED_BY_RE.match(line)
+        if m:
+            body = re.sub(r"\s+", " ", m.group("body")).strip(" ,")
+            named = inflect_phrase(body, "nomn", "ablt")
+            return named[:1].upper() + named[1:] if named != body else None
+    return None
+
+
+def preamble_issuer(preamble: str) -> str | None:
+    """The subject of the operative marker ("…, администрация района постановляет:"),
+    a body named in the nominative in the marker's clause."""
+    m = MARKER_RE.search(preamble)
+    if m is None or m.group("marker").lower().startswith(("приказыва", "постановляю", "обязыва")):
+        return None
+    clause = re.split(r"[,;:.]\s", preamble[: m.start()])[-1]
+    for w in re.finditer(r"[А-ЯЁа-яё]+", clause):
+        if w.group(0).lower() in ORG_NOUNS and any(
+            p.tag.case == "nomn" for p in parse_word(w.group(0).lower())[:1]
+        ):
+            name = re.sub(r"\s+", " ", clause[w.start() :]).strip()
+            return name[:1].upper() + name[1:] if len(name) < 160 else None
+    return None
+
+
+def signer_issuer(position: str | None) -> str | None:
+    """The signer's position as the issuer, for one-person authorities only."""
+    if position and SOLE_ISSUER_RE.match(position):
+        return re.sub(r"\s+", " ", position).strip()
+    return None

@@ -208,13 +208,13 @@ INITIALS_NAME_RE = re.compile(
 TITLE_RE = re.compile(r"^(?:О|Об|Обо)\s+\S", re.UNICODE)
 
 PLACE_RE = re.compile(
-    r"^(?:г\.|город|гор\.|с\.|село|пос\.|посёлок|поселок|п\.|пгт|ст-ца|станица|аул|д\.)"
+    r"^(?:г\.|город|гор\.|р\.\s?п\.|с\.|село|пос\.|посёлок|поселок|п\.|пгт|ст-ца|станица|аул|д\.)"
     r"\s*[А-ЯЁ][А-Яа-яЁё\-]+(?:[ \-][А-ЯЁ][а-яё]+)?",
 )
 
 # A unit with its name: "г. Махачкала", also standing inside a header line.
 PLACE_INLINE_RE = re.compile(
-    r"(?<![А-Яа-яЁё])(?:г\.|город|гор\.|с\.|село|пос\.|пгт|ст-ца|аул)\s*"
+    r"(?<![А-Яа-яЁё.])(?:г\.|город|гор\.|р\.\s?п\.|с\.|село|пос\.|пгт|ст-ца|аул)\s*"
     r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:\s[А-ЯЁ][а-яё]+)?"
 )
 
@@ -273,3 +273,12 @@ METADATA_LABEL_RE = re.compile(
     r"|Статус(?:\s+документа)?|Принявший\s+орган)\s*(?::\s*(?P<value>\S.*?)\s*|:?\s*)$",
     re.IGNORECASE,
 )
+
+# "Принято Советом депутатов … 29 марта 2018 года": the body that adopted the act,
+# in the instrumental, on a line of its own (web copies print no other issuer).
+ADOPTED_BY_RE = re.compile(
+    r"^\s*Принят[оаы]?\s+(?P<body>[А-ЯЁ][^\d«»]*?(?:«[^»]*»[^\d«»]*?)?)\s*(?:\d|$)"
+)
+# One-person authorities whose acts bear their title: where nothing else names the
+# issuer, the signer's position does ("Глава Сургутского района").
+SOLE_ISSUER_RE = re.compile(r"^(?:Глава|Губернатор|Мэр|Президент)\b(?!\s+(?:и|о)\b)")
