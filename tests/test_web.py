@@ -9,12 +9,13 @@ from pipeline.extract.header import read_footer_requisites, read_header
 from pipeline.extract.issuer import adopted_issuer, collapse_spacing, preamble_issuer, signer_issuer
 from pipeline.extract.lines import split_lines
 from pipeline.extract.structure import find_operative, header_limit, read_items
+from pipeline.extract.tables import read_pasted_tables
 from tests.docs import doc_from_text
 
 
 def _ids(text: str) -> list[tuple[str, str | None]]:
     doc = doc_from_text(text)
-    lines = split_lines(doc)
+    lines = read_pasted_tables(doc.text, split_lines(doc))
     head = read_header(doc.text, lines)
     items = []
     for region in find_operative(doc.text, lines, head.body_start):
@@ -36,6 +37,23 @@ GLUED_ITEMS = [
     ),
     (  # a date that starts a line is not a label
         "ПРИКАЗ\nО делах\nПРИКАЗЫВАЮ:\n1. Провести проверку до\n15.06.2007 г. включительно.",
+        [("1", None)],
+    ),
+    (  # a plan table pasted as tab-separated lines, the row number glued to the text
+        "ПОСТАНОВЛЕНИЕ\nО делах\nпостановляет:\n1.Утвердить план:\n"
+        "№\tМероприятие\tСрок\tОтветственный\n1 Семинар\tдо 1 мая\tИванов И.И.\n"
+        "2 Конкурс\tиюнь 2023 г.\tПетров П.П.\n2.Контроль возложить на Иванова И.И.",
+        [("1", None), ("1.1", "1"), ("1.2", "1"), ("2", None)],
+    ),
+    (  # a plan table pasted one cell per line
+        "ПОСТАНОВЛЕНИЕ\nО делах\nпостановляет:\n1.Утвердить план:\n№ п/п\nМероприятие\n"
+        "Срок исполнения\nОтветственный\n1\nСеминар\nдо 1 мая\nИванов И.И.\n2\nКонкурс\n"
+        "в июне\nПетров П.П.\n2.Контроль возложить на Иванова И.И.",
+        [("1", None), ("1.1", "1"), ("1.2", "1"), ("2", None)],
+    ),
+    (  # a header line with tabs is not a table
+        "ПОСТАНОВЛЕНИЕ\n19 декабря 2022 г.\t№ 14-6\tг. Ярославль\nО делах\nпостановляет:\n"
+        "1.Провести семинар.",
         [("1", None)],
     ),
 ]

@@ -45,6 +45,7 @@ from pipeline.extract.structure import (
     is_signature,
     read_items,
 )
+from pipeline.extract.tables import read_pasted_tables
 from pipeline.extract.urls import find_urls
 from pipeline.model import Control, Directive, Document, Extraction, Person, Signatory
 from pipeline.nlp import tag_spans
@@ -162,7 +163,7 @@ def _organizations(text: str, spans: list[tuple[int, int, str]]) -> tuple[str, .
 
 def extract(doc: Document) -> Extraction:
     """The structure of one document (see the decree/1 contract in DESIGN.md)."""
-    lines = split_lines(doc)
+    lines = read_pasted_tables(doc.text, split_lines(doc))
     furniture = find_furniture(doc.text, lines, header_limit(doc.text, lines))
     text = mask(doc.text, lines, furniture.lines)
     lines = [ln for i, ln in enumerate(lines) if i not in furniture.lines]

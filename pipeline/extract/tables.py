@@ -113,3 +113,84 @@ def read_plan_rows(text: str, rows: list[Line], parent: str | None) -> list[Item
             item.cells["responsible"] = span
         items.append(item)
     return items
+
+
+def _tab_cells(text: str, line: Line) -> list[tuple[int, int]]:
+    """The cells of a pasted row whose cells are separated by tabs."""
+    cells, pos = [], line.start
+    for part in text[line.start : line.stop].split("\t"):
+        a, b = trim_span(text, pos, pos + len(part))
+        pos += len(part) + 1
+        if a < b:
+            cells.append((a, b))
+    return cells
+
+
+def _split_number(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "1 Формирование списков" in the first cell: the row number is a cell of its own."""
+    a, b = cells[0]
+    m = re.match(r"(\d{1,3}(?:\.\d{1,3})*\.?)\s+\S", text[a:b])
+    if not m:
+        return cells
+    return [(a, a + len(m.group(1))), trim_span(text, a + len(m.group(1)), b), *cells[1:]]
+
+
+def _tabbed(text: str, lines: list[Line], k: int) -> list[list[tuple[int, int]]]:
+    """Rows of a plan table pasted as tab-separated lines from lines[k] (its header)."""
+    head = _tab_cells(text, lines[k])
+    roles = column_roles(tuple(text[a:b] for a, b in head)) if len(head) >= 3 else None
+    if roles is None:
+        return []
+    rows = [head]
+    for line in lines[k + 1 :]:
+        cells = _tab_cells(text, line) if line.table is None else []
+        if len(cells) == len(head) - 1 and roles.get("number") == 0:
+            cells = _split_number(text, cells)
+        if len(cells) != len(head):
+            break
+        rows.append(cells)
+    return rows if len(rows) > 1 else []
+
+
+def _stacked(text: str, lines: list[Line], k: int) -> list[list[tuple[int, int]]]:
+    """Rows of a plan table pasted one cell per line ("№ п/п", "Мероприятие", "Срок",
+    "Ответственный", then "1", "Проведение …", …): each row opens with its number."""
+    for n in range(6, 2, -1):
+        group = lines[k : k + n]
+        if len(group) < n or any(ln.table is not None or ln.stop - ln.start > 40 for ln in group):
+            continue
+        roles = column_roles(tuple(ln.text(text) for ln in group))
+        if roles is None or len(roles) != n or roles.get("number") != 0:
+            continue
+        rows = [[(ln.start, ln.stop) for ln in group]]
+        j = k + n
+        while j + n <= len(lines) and ROW_NUMBER_RE.match(lines[j].text(text)):
+            row = lines[j : j + n]
+            if any(ln.table is not None for ln in row):
+                break
+            rows.append([(ln.start, ln.stop) for ln in row])
+            j += n
+        return rows if len(rows) > 1 else []
+    return []
+
+
+def read_pasted_tables(text: str, lines: list[Line]) -> list[Line]:
+    """`lines` with plan tables pasted from web pages (cells separated by tabs, or one
+    cell per line) turned into table rows, as ingest gives the tables of a DOCX."""
+    table = max((ln.table for ln in lines if ln.table is not None), default=-1) + 1
+    out: list[Line] = []
+    k = 0
+    while k < len(lines):
+        rows = [] if lines[k].table is not None else _tabbed(text, lines, k)
+        rows = rows or ([] if lines[k].table is not None else _stacked(text, lines, k))
+        if not rows:
+            out.append(lines[k])
+            k += 1
+            continue
+        for r, cells in enumerate(rows):
+            out.append(Line(cells[0][0], cells[-1][1], False, table, r, tuple(cells)))
+        consumed = max(b for row in rows for _, b in row)
+        while k < len(lines) and lines[k].start < consumed:
+            k += 1
+        table += 1
+    return out
