@@ -8,7 +8,13 @@ from pipeline.extract.furniture import find_furniture, is_furniture
 from pipeline.extract.header import read_footer_requisites, read_header
 from pipeline.extract.issuer import adopted_issuer, collapse_spacing, preamble_issuer, signer_issuer
 from pipeline.extract.lines import split_lines
-from pipeline.extract.structure import find_operative, header_limit, read_items
+from pipeline.extract.structure import (
+    find_operative,
+    header_limit,
+    is_signature,
+    read_appendix_plan,
+    read_items,
+)
 from pipeline.extract.tables import read_pasted_tables
 from tests.docs import doc_from_text
 
@@ -177,3 +183,32 @@ def test_requisites_after_signature_without_ot():
         "27-од",
         "Об организации осмотров",
     )
+
+
+APPENDIX_PLANS = [
+    (  # the plan of the appendix is the sub-items of the item that approves it
+        "ПРИКАЗ\nО делах\nприказываю:\n1. Утвердить план мероприятий (приложение).\n"
+        "2. Контроль оставляю за собой.\nМинистр\tВ.Н. Тодышев\nПриложение\n"
+        "№\tМероприятие\tСрок\tОтветственный\n1 Семинар\tдо 01.02.2016\tИванов И.И.\n"
+        "2 Анализ\tпостоянно\tПетров П.П.",
+        [("1.1", "1"), ("1.2", "1")],
+    ),
+    (  # no item approves a plan: the table is not an item
+        "ПРИКАЗ\nО делах\nприказываю:\n1. Провести семинар.\nМинистр\tВ.Н. Тодышев\n"
+        "№\tМероприятие\tСрок\tОтветственный\n1 Семинар\tдо 01.02.2016\tИванов И.И.",
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), APPENDIX_PLANS)
+def test_appendix_plan(text, expected):
+    doc = doc_from_text(text)
+    lines = read_pasted_tables(doc.text, split_lines(doc))
+    head = read_header(doc.text, lines)
+    items = []
+    for region in find_operative(doc.text, lines, head.body_start):
+        items.extend(read_items(doc.text, lines, region))
+    sign_at = next(i for i in range(len(lines)) if is_signature(doc.text, lines, i))
+    rows = read_appendix_plan(doc.text, lines, sign_at, items)
+    assert [(it.id, it.parent) for it in rows] == expected

@@ -43,6 +43,7 @@ from pipeline.extract.structure import (
     first_marker,
     header_limit,
     is_signature,
+    read_appendix_plan,
     read_items,
 )
 from pipeline.extract.tables import read_pasted_tables
@@ -177,6 +178,7 @@ def extract(doc: Document) -> Extraction:
         items.extend(read_items(text, lines, region))
     after = regions[-1][1] if regions else head.body_start
     signatory, sign_at = read_signatory(text, lines, after)
+    items += read_appendix_plan(text, lines, sign_at, items)
     header = head.header
     kind = head.kind
     if header.date is None and header.number is None:

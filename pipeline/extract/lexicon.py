@@ -282,3 +282,9 @@ ADOPTED_BY_RE = re.compile(
 # One-person authorities whose acts bear their title: where nothing else names the
 # issuer, the signer's position does ("Глава Сургутского района").
 SOLE_ISSUER_RE = re.compile(r"^(?:Глава|Губернатор|Мэр|Президент)\b(?!\s+(?:и|о)\b)")
+
+# An item that approves a plan ("Утвердить план мероприятий … (приложение)"): the
+# plan table of the appendix is its sub-items.
+PLAN_APPROVAL_RE = re.compile(
+    r"\bутверди(?:ть|л[аио]?)\s+(?:прилагаем\w+\s+)?план\b", re.IGNORECASE
+)

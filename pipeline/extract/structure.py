@@ -18,6 +18,7 @@ from pipeline.extract.lexicon import (
     DEADLINE_LINE_RE,
     INITIALS_NAME_RE,
     MARKER_RE,
+    PLAN_APPROVAL_RE,
     POSITION_RE,
     RESPONSIBLE_LINE_RE,
 )
@@ -290,3 +291,21 @@ def read_items(text: str, lines: list[Line], region: tuple[int, int, int]) -> li
             last.stop = line.stop  # a paragraph that continues the item
         k += 1
     return b.items
+
+
+def read_appendix_plan(text: str, lines: list[Line], start: int, items: list[Item]) -> list[Item]:
+    """Rows of a plan table printed after the signature (an appendix), as sub-items
+    of the one item that approves the plan; none when no single item does."""
+    owners = [
+        it
+        for it in items
+        if PLAN_APPROVAL_RE.search(text[it.start : it.stop])
+        and not any(c.parent == it.id for c in items)
+    ]
+    if len(owners) != 1:
+        return []
+    for k in range(start, len(lines)):
+        if lines[k].table is not None:
+            rows, _ = table_rows(lines, k)
+            return read_plan_rows(text, rows, owners[0].id)
+    return []
