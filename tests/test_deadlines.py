@@ -249,6 +249,14 @@ def test_not_a_deadline(phrase, doc_date):
 
 # whole item texts: the deadline phrase, kind and date
 ITEMS = [
+    (  # the day of the week or the schedule belongs to a periodic phrase
+        "представлять отчет о проведенной вакцинации еженедельно, по пятницам;",
+        "еженедельно, по пятницам", "periodic", None,
+    ),
+    (
+        "Организация выездов мобильной бригады ежемесячно по графику",
+        "ежемесячно по графику", "periodic", None,
+    ),
     (
         "Принять меры по созданию своих сайтов членским организациям ДР СОП, насчитывающим "
         "свыше 5000 членов профсоюза.\n\nСрок - до 1 октября",

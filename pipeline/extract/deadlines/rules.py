@@ -53,7 +53,12 @@ _HOUR = (
     r"(?:\s*,?\s*(?:до|к|не\s+позднее)\s+\d{1,2}(?:[.:]\d\d|\s+час[а-я]*)"
     r"(?:\s*(?:ч\.|час[а-я]*))?)?"
 )
-PERIODIC = re.compile(rf"{_W}(?:{_PERIODIC_WORD}){_E}{_HOUR}", _FLAGS)
+# "еженедельно, по пятницам", "ежемесячно по графику": the day or the schedule too
+_WHICH_DAY = (
+    r"(?:\s*,?\s*по\s+(?:понедельникам|вторникам|средам|четвергам|пятницам|субботам"
+    r"|воскресеньям|графику){_E})?"
+).replace("{_E}", _E)
+PERIODIC = re.compile(rf"{_W}(?:{_PERIODIC_WORD}){_E}{_WHICH_DAY}{_HOUR}", _FLAGS)
 # "до 5 числа месяца, следующего за отчетным" is monthly by itself
 DAY_OF_MONTH = re.compile(
     rf"{_W}(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)\s+\d{{1,2}}(?:-?го)?\s+числ[аоу]"
