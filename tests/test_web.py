@@ -212,3 +212,27 @@ def test_appendix_plan(text, expected):
     sign_at = next(i for i in range(len(lines)) if is_signature(doc.text, lines, i))
     rows = read_appendix_plan(doc.text, lines, sign_at, items)
     assert [(it.id, it.parent) for it in rows] == expected
+
+
+def test_page_as_one_line():
+    items = " ".join(
+        f"{n}. Заведующему отделением Иванову И.И. провести проверку готовности отделения "
+        f"номер {n} к работе в осенне-зимний период и представить отчет."
+        for n in range(1, 8)
+    )
+    text = (
+        "Главная » Документы » Приказы Опубликовано 07.09.2011 | Просмотров: 254 "
+        "ГОРОДСКАЯ БОЛЬНИЦА ПРИКАЗ 05.09.2011 N 348 г. Белгород О проведении вакцинации "
+        "против гриппа В целях профилактики гриппа ПРИКАЗЫВАЮ: " + items + " Главный врач "
+        "В.И. Щербаков Версия для печати Подписаться на рассылку 308009, г. Белгород, ул. "
+        "Губкина, 46 © Больница, 2011"
+    )
+    doc = doc_from_text(text)
+    lines = [ln.text(doc.text) for ln in split_lines(doc)]
+    for expected in (
+        "Опубликовано 07.09.2011 | Просмотров: 254",
+        "О проведении вакцинации против гриппа",
+        "Главный врач В.И. Щербаков",
+        "Версия для печати",
+    ):
+        assert expected in lines

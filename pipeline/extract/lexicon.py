@@ -255,6 +255,13 @@ FURNITURE_LINE_RE = re.compile(
     r"|\((?:pdf|docx?|rtf|xlsx?|odt|zip|скачать)\)\s*$",
     re.IGNORECASE,
 )
+# Where furniture starts or ends inside a page flattened to one line: "… Белгорода»
+# Опубликовано 07.09.2011 | Просмотров: 254 ОБЛАСТНОЕ …", "… В.И. Щербаков Версия для печати".
+FURNITURE_CUT_RE = re.compile(
+    r"\s+(?=(?:Опубликовано|Добавлено|Размещено)\s*:?\s*\d|Автор\s*:|Версия\s+для\s"
+    r"|Подписаться\s|Поделиться|©|\d{6},\s)"
+    r"|(?<=Просмотров:)\s*\d+\s+"
+)
 # A menu: four or more short entries separated by "|".
 MENU_LINE_RE = re.compile(r"^[^.;:|]{1,40}(?:\s\|\s[^.;:|]{1,40}){3,}$")
 # The heading of a list of other documents under the act ("Другие документы раздела").

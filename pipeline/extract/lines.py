@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pipeline.extract.lexicon import (
     CAPITALIZED_POSITIONS,
     DOC_TYPES,
+    FURNITURE_CUT_RE,
     HEADING_TYPES,
     MARKER_RE,
 )
@@ -37,7 +38,10 @@ _CUT_HEADER = re.compile(
     r"|(?<=[а-яё])\s+(?=(?:О|Об)\s+[а-яё]+[ие]\s)"
 )
 _TITLE_START = re.compile(r"(?:^|\s)(?:О|Об)\s+[а-яё]")
-_SENTENCE_START = re.compile(r"(?<=[а-яё»)])\s+(?=[А-ЯЁ][а-яё]+\s)")
+_SENTENCE_START = re.compile(
+    r"(?<=[а-яё»)\d])\s+(?=(?:В|Во|На)\s+(?:целях|соответствии|исполнение|связи|основании)\b)"
+    r"|(?<=[а-яё»)])\s+(?=[А-ЯЁ][а-яё]+\s)"
+)
 HEADER_AREA = 600
 
 
@@ -108,6 +112,8 @@ def _cut_long(text: str, start: int, stop: int) -> list[tuple[int, int]]:
         end = _SENTENCE_START.search(chunk, title.end())
         if end:
             cuts.add(start + end.end())
+    for m in FURNITURE_CUT_RE.finditer(chunk):
+        cuts.add(start + m.end())
     for m in MARKER_RE.finditer(chunk):
         if m.group("tail").strip():
             cuts.add(start + m.end())
