@@ -242,3 +242,16 @@ def test_offsets_point_at_the_citation() -> None:
         == ref.text
         == "приказа Минобрнауки России от 01.02.2022 N 123-Пр"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "во исполнение постановления Главного государственного санитарного врача по "
+        "Белгородской области от 22.08.2011 N 14 «О мерах по профилактике гриппа»",
+        "решением Комиссии при главе района от 22.08.2011 № 14",
+    ],
+)
+def test_preposition_inside_the_issuer(text: str) -> None:
+    (ref,) = find_references(text)
+    assert (ref.date, ref.number) == ("2011-08-22", "14")

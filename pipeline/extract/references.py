@@ -138,7 +138,8 @@ def _issuer(text: str, cur: int) -> tuple[str | None, int] | None:
         t = _TOKEN_RE.match(text, cur)
         if not t or t["w"].lower() == "от" or re.search(r"[а-яё]{4}\.$", t["w"]):
             return None  # no requisites, or the sentence ended
-        if _DOC_RE.fullmatch(t["w"]) or (t["w"] != "и" and _verbal(t["w"])):
+        inner = cur > start and t["w"] in ("по", "при")  # "врача по Белгородской области"
+        if _DOC_RE.fullmatch(t["w"]) or (t["w"] != "и" and not inner and _verbal(t["w"])):
             return None  # another act ("… и Положением …"), a clause ("утверждённым …")
         cur = t.end()
     return None
