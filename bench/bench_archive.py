@@ -1,0 +1,168 @@
+"""The archive at scale: a synthetic archive of N documents (default 10 000) made
+by varying the corpus's plain-text acts and reports (dates, numbers, names of
+organizations and people), read by `decree batch` with 1 and 2 workers, against
+`decree extract` alone on the same files in the same run; then query latency.
+
+Prints: documents per second and peak RSS per worker for extract alone, batch
+with 1 worker and with 2; the ratio batch(1 worker)/extract (target <= 1.15);
+the speed-up 1 -> 2 workers (target >= 1.7 on 2 cores); the registry's size and
+directive count; p50/p95 of `search` and `due` (target p95 < 50 ms).
+
+    python bench/bench_archive.py                # 10 000 documents (~15 min on 2 cores)
+    python bench/bench_archive.py --docs 1000    # quicker
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SURNAMES = ("Алиев", "Гаджиев", "Магомедов", "Иванов", "Петров", "Курбанов", "Омаров", "Сидоров")
+PLACES = ("Махачкала", "Каспийск", "Дербент", "Буйнакск", "Кизляр", "Курган", "Тверь", "Омск")
+
+
+def sources() -> list[Path]:
+    corpus = ROOT / "corpus"
+    return sorted(
+        p for folder in (corpus, corpus / "reports", corpus / "web") for p in folder.glob("*.txt")
+    )
+
+
+def vary(text: str, rng: random.Random) -> str:
+    """The same act with other dates, numbers, places and surnames."""
+    shift = rng.randint(-15, 2)
+
+    def year(m: re.Match) -> str:
+        return str(min(2025, max(1990, int(m.group(0)) + shift)))
+
+    text = re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", year, text)
+    text = re.sub(r"№\s?(\d+)-(\d+)", lambda m: f"№ {rng.randint(1, 60)}-{rng.randint(1, 9)}", text)
+    text = re.sub(r"№\s?(\d+)(?![\d-])", lambda m: f"№ {rng.randint(1, 999)}", text)
+    for place in PLACES:
+        if place in text:
+            text = text.replace(place, rng.choice(PLACES))
+    for surname in SURNAMES:
+        if surname in text:
+            text = text.replace(surname, rng.choice(SURNAMES))
+    return text
+
+
+def make_archive(folder: Path, count: int) -> list[Path]:
+    rng = random.Random(7)
+    texts = [(p.stem, p.read_bytes()) for p in sources()]
+    paths = []
+    for k in range(count):
+        stem, raw = texts[k % len(texts)]
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1251")
+        path = folder / f"{k // 1000:02d}" / f"{stem}-{k:05d}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(vary(text, rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+SIDE = r"""
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, {root!r})
+mode, folder, db, jobs = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+files = sorted(folder.rglob("*.txt"))
+from pipeline import extract_file
+extract_file(files[0])  # models loaded before timing
+start = time.perf_counter()
+if mode == "extract":
+    for f in files:
+        extract_file(f)
+else:
+    from pipeline.registry import connect, run_batch
+    summary = run_batch(connect(Path(db)), [folder], jobs=jobs)
+    assert summary.failed == 0, summary.failures[:3]
+elapsed = time.perf_counter() - start
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+print(json.dumps({{"seconds": elapsed, "docs": len(files), "rss_mib": own, "child_rss_mib": kids}}))
+"""
+
+
+def side(mode: str, folder: Path, db: Path, jobs: int) -> dict:
+    code = SIDE.format(root=str(ROOT))
+    out = subprocess.run([sys.executable, "-c", code, mode, str(folder), str(db), str(jobs)],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def latency(db: Path) -> dict[str, tuple[float, float]]:
+    sys.path.insert(0, str(ROOT))
+    from datetime import date
+
+    from pipeline.registry import connect
+    from pipeline.registry.queries import due, search
+
+    conn = connect(db)
+    words = ["подписка", "сайт", "ремонт", "выборы", "отчёт", "газета", "праздник", "питание"]
+    out = {}
+    for name, call in (
+        ("search", lambda k: search(conn, words[k % len(words)])),
+        ("due", lambda k: due(conn, overdue=True, as_of=date(2010 + k % 15, 1, 1))),
+    ):
+        call(0)
+        times = []
+        for k in range(100):
+            start = time.perf_counter()
+            call(k)
+            times.append(1000 * (time.perf_counter() - start))
+        times.sort()
+        out[name] = (statistics.median(times), times[94])
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="decree-archive-") as tmp:
+        folder = Path(tmp) / "archive"
+        make_archive(folder, args.docs)
+        print(f"archive: {args.docs} documents from {len(sources())} corpus texts")
+        alone = side("extract", folder, Path(tmp) / "unused", 1)
+        one = side("batch", folder, Path(tmp) / "one.sqlite", 1)
+        two = side("batch", folder, Path(tmp) / "two.sqlite", 2)
+        rate = {
+            k: v["docs"] / v["seconds"] for k, v in (("alone", alone), ("one", one), ("two", two))
+        }
+        print(f"{'':<24} {'docs/s':>8} {'peak RSS/worker':>16}")
+        print(f"{'decree extract alone':<24} {rate['alone']:>8.1f} {alone['rss_mib']:>12.0f} MiB")
+        print(f"{'decree batch, 1 worker':<24} {rate['one']:>8.1f} {one['rss_mib']:>12.0f} MiB")
+        print(
+            f"{'decree batch, 2 workers':<24} {rate['two']:>8.1f} {two['child_rss_mib']:>12.0f} MiB"
+        )
+        ratio = rate["alone"] / rate["one"]
+        print(f"batch(1 worker) / extract alone, time per document: {ratio:.2f} (target <= 1.15)")
+        print(f"1 -> 2 workers: {rate['two'] / rate['one']:.2f}x (target >= 1.7)")
+        db = Path(tmp) / "two.sqlite"
+        sys.path.insert(0, str(ROOT))
+        import sqlite3
+
+        conn = sqlite3.connect(db)
+        directives = conn.execute("SELECT COUNT(*) FROM directives").fetchone()[0]
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        conn.close()
+        print(f"registry: {db.stat().st_size / 2**20:.0f} MiB, {directives} directives")
+        for name, (p50, p95) in latency(db).items():
+            print(f"{name:<8} p50 {p50:6.1f} ms   p95 {p95:6.1f} ms (target p95 < 50 ms)")
+
+
+if __name__ == "__main__":
+    main()
