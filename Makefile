@@ -18,6 +18,8 @@ demo: setup
 	@$(VENV)/decree eval corpus/ > out/eval.txt
 	@$(VENV)/decree check corpus/sample-drsop-22-3.txt $(REPORTS) > out/check-22-3.txt
 	@$(VENV)/decree check corpus/sample-drsop-22-3.txt $(REPORTS) --format xlsx -o out/check-22-3.xlsx
+	@$(VENV)/decree review corpus/sample-drsop-22-3.txt -o out/review-22-3.html
+	@$(VENV)/decree check corpus/sample-drsop-22-3.txt $(REPORTS) --format html -o out/check-22-3.html
 	@cat out/sample-drsop-22-3.txt
 	@echo
 	@cat out/check-22-3.txt
@@ -34,6 +36,8 @@ demo: setup
 	@echo "demo: the structure of every corpus document is in out/corpus.jsonl (JSON Lines)," \
 	      "a readable summary of the sample decree in out/sample-drsop-22-3.txt," \
 	      "the status of its directives by organization in out/check-22-3.txt and .xlsx," \
+	      "pages to open in a browser: out/review-22-3.html (the decree with every fact" \
+	      "highlighted) and out/check-22-3.html (the status matrix with the evidence)," \
 	      "the evaluation against the gold in out/eval.txt;" \
 	      "drafts for the next meeting: out/resolution-25-4.docx, out/appointment-14.docx," \
 	      "out/control-card-22-3.docx (and a PDF of each where LibreOffice is installed)"

@@ -48,6 +48,14 @@ Examples:
   decree check corpus/sample-drsop-22-3.txt corpus/reports/*-22-3.*
   decree check decree.docx reports/*.docx --format xlsx -o status.xlsx
   decree check decree.docx reports/*.pdf --format json > status.json
+  decree check decree.docx reports/*.docx --format html -o status.html
+"""
+
+REVIEW_EXAMPLE = """
+\b
+Examples:
+  decree review corpus/sample-drsop-22-3.txt -o review.html
+  decree review corpus/reports/*-22-3.* -o reports.html
 """
 
 
@@ -206,10 +214,11 @@ class _Sink:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "json", "xlsx"]),
+    type=click.Choice(["table", "json", "xlsx", "html"]),
     default="table",
     show_default=True,
-    help="table: a matrix for the terminal; json: statuses with evidence; xlsx: a workbook.",
+    help="table: a matrix for the terminal; json: statuses with evidence; xlsx: a workbook; "
+    "html: a page where each cell opens on its evidence.",
 )
 @click.option(
     "-o",
@@ -233,11 +242,17 @@ def check(
     if fmt == "xlsx" and output is None:
         raise click.UsageError("--format xlsx writes a file: give it with -o status.xlsx")
     try:
-        result = run_check(decree, reports)
+        if fmt == "html":
+            from pipeline.review import check_page
+
+            page = check_page(decree, reports)
+            result, html = page.result, page.html
+        else:
+            result, html = run_check(decree, reports), None
     except Exception as error:  # noqa: BLE001 - the decree itself failed: one line
         sys.exit(_fail(error, verbose))
     try:
-        _write_check(result, fmt, output)
+        _write_check(result, fmt, output, html)
     except OSError as error:
         problem = OutputError(str(output), f"cannot write the output ({error.strerror})")
         sys.exit(_fail(problem, verbose))
@@ -247,8 +262,9 @@ def check(
         sys.exit(SOME_FAILED)
 
 
-def _write_check(result, fmt: str, output: Path | None) -> None:
-    """The matrix of `decree check` as a workbook, JSON or a terminal table."""
+def _write_check(result, fmt: str, output: Path | None, html: str | None = None) -> None:
+    """The matrix of `decree check` as a workbook, JSON, a page (html, made with
+    the result) or a terminal table."""
     if fmt == "xlsx":
         from pipeline.check.render_xlsx import write_xlsx
 
@@ -261,6 +277,8 @@ def _write_check(result, fmt: str, output: Path | None) -> None:
             from pipeline.model import to_json
 
             click.echo(to_json(result.to_dict()), file=out)
+        elif fmt == "html":
+            out.write(html or "")
         else:
             from pipeline.check.render_table import print_table
 
@@ -268,6 +286,49 @@ def _write_check(result, fmt: str, output: Path | None) -> None:
     finally:
         if output:
             out.close()
+    if output and fmt == "html":
+        click.echo(f"decree check: wrote {output}", err=True)
+
+
+@main.command(epilog=REVIEW_EXAMPLE)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the page to this file instead of stdout.",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def review(files: tuple[Path, ...], output: Path | None, verbose: bool) -> None:
+    """Lay FILES out on one self-contained HTML page: each document's text with
+    every fact the extraction found highlighted where it stands (header,
+    directives, addressees, deadlines with their dates, figures, persons,
+    references, URLs), and beside it the directives, the warnings and, for
+    scans, the OCR confidence of each page.
+
+    Exits with 2 when some files could not be read (the others are still on
+    the page), with the file's own code when the only one could not.
+    """
+    from pipeline.review import review as run_review
+
+    try:
+        page = run_review(files)
+    except Exception as error:  # noqa: BLE001 - every failure becomes one line
+        sys.exit(_fail(error, verbose))
+    for failure in page.failed:
+        click.echo(f"decree: {failure.message}", err=True)
+    if page.html is not None:
+        try:
+            if output is None:
+                click.echo(page.html)
+            else:
+                output.write_text(page.html, encoding="utf-8")
+                click.echo(f"decree review: wrote {output}", err=True)
+        except OSError as error:
+            problem = OutputError(str(output), f"cannot write the output ({error.strerror})")
+            sys.exit(_fail(problem, verbose))
+    if page.failed:
+        sys.exit(_exit_code([f.exit_code for f in page.failed], len(files)))
 
 
 @main.command(name="eval", epilog=EVAL_EXAMPLE)

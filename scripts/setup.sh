@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 debs=(tesseract-ocr tesseract-ocr-rus tesseract-ocr-osd tesseract-ocr-eng poppler-utils)
 if [ "${1:-}" = "--test" ]; then
-  debs+=(libreoffice-writer-nogui fonts-dejavu fonts-liberation)
+  debs+=(libreoffice-writer-nogui fonts-dejavu fonts-liberation chromium)
 fi
 missing=()
 for pkg in "${debs[@]}"; do

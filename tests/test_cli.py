@@ -47,12 +47,12 @@ def test_help_does_not_load_models():
     assert "decree extract" in out.stdout
 
 
-COMMANDS = ["extract", "eval", "check", "render", "draft resolution", "draft appointment",
-            "draft card"]  # fmt: skip
+COMMANDS = ["extract", "eval", "check", "review", "render", "draft resolution",
+            "draft appointment", "draft card"]  # fmt: skip
 
 
 def test_every_command_is_tested_for_help():
-    assert set(main.commands) == {"extract", "eval", "check", "draft", "render"}
+    assert set(main.commands) == {"extract", "eval", "check", "review", "draft", "render"}
     assert {f"draft {name}" for name in main.commands["draft"].commands} <= set(COMMANDS)
 
 

@@ -25,6 +25,7 @@ LONG_LINE = 800
 # Break before "2. Text", "2.1. Text", "а) text" when the previous sentence ended.
 _CUT_BEFORE = re.compile(
     r"(?<=[.:;!?»\"])\s+(?=(?:\d{1,2}(?:\.\d{1,2})*\.?|[а-я]\))\s+[А-ЯЁа-яё«\"])"
+    r"|(?<=[.:;!?»\"])\s+(?=\d{1,2}(?:\.\d{1,2})*\.[А-ЯЁ«])"  # glued: "2.Утвердить"
     r"|(?<=[.:;!?»\"])\s+(?=Срок\b)"
     rf"|(?<=[.:;!?»\"])\s+(?=(?:{CAPITALIZED_POSITIONS}|Исполняющий)\b[^.]{{0,80}}[А-ЯЁ]\.\s?[А-ЯЁ]\.)"
 )
@@ -37,6 +38,8 @@ _CUT_HEADER = re.compile(
     r"|\s+(?=(?:г\.|с\.|пос\.)\s?[А-ЯЁ][а-яё]+\s+(?:О|Об)\s)"
     r"|(?<=[а-яё])\s+(?=(?:О|Об)\s+[а-яё]+[ие]\s)"
 )
+# Items run inline in one paragraph: "приказываю: 1. Назначить … 2. Утвердить …".
+_INLINE_ITEMS = re.compile(r"(?:^|[:.;]\s*)1\.\s*[А-ЯЁ«].{3,}?[.;]\s+2\.\s*[А-ЯЁа-яё«]", re.DOTALL)
 _TITLE_START = re.compile(r"(?:^|\s)(?:О|Об)\s+[а-яё]")
 _SENTENCE_START = re.compile(
     r"(?<=[а-яё»)\d])\s+(?=(?:В|Во|На)\s+(?:целях|соответствии|исполнение|связи|основании)\b)"
@@ -93,9 +96,29 @@ def _split(text: str, start: int, stop: int, bold: bool) -> list[Line]:
             continue
         if b - a > LONG_LINE:
             lines.extend(Line(x, y, bold) for x, y in _cut_long(text, a, b))
+        elif _INLINE_ITEMS.search(text[a:b]):
+            lines.extend(Line(x, y, bold) for x, y in _cut_items(text, a, b))
         else:
             lines.append(Line(a, b, bold))
     return lines
+
+
+def _spans(text: str, cuts: set[int]) -> list[tuple[int, int]]:
+    ordered = sorted(cuts)
+    spans = []
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        a, b = trim_span(text, a, b)
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def _cut_items(text: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """A paragraph with its items inline: cut before each item and after the marker."""
+    chunk = text[start:stop]
+    cuts = {start, stop} | {start + m.end() for m in _CUT_BEFORE.finditer(chunk)}
+    cuts |= {start + m.end() for m in MARKER_RE.finditer(chunk) if m.group("tail").strip()}
+    return _spans(text, cuts)
 
 
 def _cut_long(text: str, start: int, stop: int) -> list[tuple[int, int]]:
@@ -117,13 +140,7 @@ def _cut_long(text: str, start: int, stop: int) -> list[tuple[int, int]]:
     for m in MARKER_RE.finditer(chunk):
         if m.group("tail").strip():
             cuts.add(start + m.end())
-    ordered = sorted(cuts)
-    spans = []
-    for a, b in zip(ordered, ordered[1:], strict=False):
-        a, b = trim_span(text, a, b)
-        if a < b:
-            spans.append((a, b))
-    return spans
+    return _spans(text, cuts)
 
 
 def split_lines(doc: Document) -> list[Line]:
