@@ -8,7 +8,12 @@ import pytest
 from pipeline.extract import extract
 from pipeline.extract.report import cut_long_lines
 from pipeline.extract.report.items import _label
-from pipeline.extract.report.org import find_members, org_from_genitive, strip_position
+from pipeline.extract.report.org import (
+    find_members,
+    letterhead_org,
+    org_from_genitive,
+    strip_position,
+)
 from pipeline.model import Figure, Reference, to_json
 from tests.docs import doc_from_text
 
@@ -213,3 +218,54 @@ def test_generic_signature_takes_the_full_name_from_the_body(tmp_path):
     report = extract_file(path).report
     assert report["organization"] == "Вологодская областная организация профсоюза работников связи"
     assert report["members"] == 1250
+
+
+BY_TITLE = f"""
+Дагестанская республиканская организация профсоюза работников торговли
+04.10.2023 № 58-к
+Председателю ДР СОП Магомедову А.А.
+В соответствии с постановлением Президиума ДР СОП «{TITLE}» информируем, что реском провёл работу.
+Аккаунт организации в Telegram создан 20 сентября 2023 года.
+Председатель Ш.М. Рамазанов
+"""
+SUBJECT_BY_MATTER = f"""
+Дагестанская республиканская организация профсоюза работников лесных отраслей РФ
+Председателю ДР СОП А.А. Магомедову
+Информация о мерах по улучшению информационной работы
+На постановление Президиума ДР СОП «{TITLE}» реском сообщает следующее.
+Создана группа в социальной сети ВКонтакте.
+Председатель Р.Г. Абакаров
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [BY_TITLE, SUBJECT_BY_MATTER])
+def test_report_by_title_without_o_vypolnenii(text):
+    found = extract(doc_from_text(text))
+    assert found.kind == "report"
+    assert [r.title for r in found.report["refers_to"]] == [TITLE]
+
+
+@pytest.mark.parametrize(
+    ("pieces", "organization"),
+    [
+        (  # the letterhead's second line holds the outgoing date and number
+            ["ДАГЕСТАНСКАЯ РЕСПУБЛИКАНСКАЯ ОРГАНИЗАЦИЯ ПРОФСОЮЗА",
+             "РАБОТНИКОВ ЛЕСНЫХ ОТРАСЛЕЙ РФ 27 сентября 2023 г. № 201"],
+            "Дагестанская республиканская организация профсоюза работников лесных отраслей РФ",
+        ),
+        (
+            ["Дагестанская республиканская организация профсоюза работников торговли\n"
+             "«27» сентября 2023 г. № 201"],
+            "Дагестанская республиканская организация профсоюза работников торговли",
+        ),
+        (
+            ["Дагестанская республиканская организация профсоюза работников торговли",
+             "от 27.09.2023 № 201"],
+            "Дагестанская республиканская организация профсоюза работников торговли",
+        ),
+        (["ППО МБОУ «СОШ № 5»"], "ППО МБОУ «СОШ № 5»"),  # a number inside the name stays
+    ],
+)  # fmt: skip
+def test_letterhead_keeps_out_the_outgoing_requisites(pieces, organization):
+    assert letterhead_org(pieces) == organization

@@ -23,6 +23,7 @@ from pipeline.extract.report.items import read_items
 from pipeline.extract.report.layout import TOP_SCAN, read_layout
 from pipeline.extract.report.lexicon import (
     ANSWERED_BEFORE_RE,
+    ANSWERING_RE,
     EXECUTION_RE,
     INLINE_BREAK_RE,
     ITEM_LABEL_RE,
@@ -33,6 +34,7 @@ from pipeline.extract.report.lexicon import (
     SALUTATION_RE,
     SALUTATION_WORDS,
     SECTION_RE,
+    SUBJECT_MATTER_RE,
     SUBJECT_RE,
     SUBJECT_TYPES,
     SUBJECT_WORD_RE,
@@ -134,6 +136,7 @@ def is_report(text: str, lines: list[Line], head: HeaderParse) -> bool:
         SUBJECT_WORD_RE.match(s) and SUBJECT_RE.match(f"{s} {n}")
         for s, n in zip(top, top[1:], strict=False)
     )
+    subject = subject or any(SUBJECT_MATTER_RE.match(s) for s in top)
     score += 2 if subject else 0
     score += 1 if any(OUTGOING_RE.match(s) for s in top) else 0
     score += 1 if any(SALUTATION_RE.match(s) for s in top) else 0
@@ -142,6 +145,7 @@ def is_report(text: str, lines: list[Line], head: HeaderParse) -> bool:
     score += 2 if answers else 0
     score += 1 if REPORTING_RE.search(text) else 0
     score += 1 if EXECUTION_RE.search(text) else 0
+    score += 2 if ANSWERING_RE.search(text) else 0
     if head.header.doc_type is not None:
         score -= 2
     if _has_marker(text, lines):
@@ -164,7 +168,10 @@ def _answered(text: str, refs: tuple[Reference, ...], subject: tuple[int, int] |
         chained = bool(answered) and re.fullmatch(
             r"\s*(?:,|и)\s*", text[answered[-1].stop or 0 : start]
         )
-        if in_subject or ANSWERED_BEFORE_RE.search(before) or SECTION_RE.match(line) or chained:
+        after = re.split(r"[.!?;]\s", text[ref.stop or start : (ref.stop or start) + 120])[0]
+        reported = bool(REPORTING_RE.search(after))  # "… «…» информируем"
+        cue = ANSWERED_BEFORE_RE.search(before) or reported
+        if in_subject or cue or SECTION_RE.match(line) or chained:
             answered.append(ref)
     keys = {(r.date, r.number) for r in answered if r.number} | {
         (r.title or "").casefold() for r in answered if r.title

@@ -128,3 +128,15 @@ MEMBER_UNITS = frozenset({"член", "человек", "работник", "с�
 # Heads of names of the organizations that report: nouns and the level adjectives
 # ("Областная организация"); "рескома" is pymorphy's lemma of "реском".
 ORG_HEADS = ORG_NOUNS | ORG_LEVEL_ADJECTIVES | {"рескома"}
+
+# A letter that answers an act by citing it and reporting in one sentence: "В
+# соответствии с постановлением Президиума … «…» информируем, что …".
+ANSWERING_RE = re.compile(
+    rf"(?<![а-яё])(?:{ACT_STEMS})[а-яё]*[^.!?;\n]{{0,300}}?"
+    r"(?<![а-яё])(?:информиру(?:ем|ет)|сообща(?:ем|ет)|доводи[мт]\s+до)(?![а-яё])",
+    _I,
+)
+# A subject that names the matter only ("Информация о мерах по улучшению …").
+SUBJECT_MATTER_RE = re.compile(
+    r"^\s*(?:информаци[яи]|отч[её]т|сведения|справка)\s+(?:о|об)\s+[а-яё]", _I
+)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.deadlines.timewords import MONTH_GENITIVE
 from pipeline.extract.grammar import inflect_phrase
 from pipeline.extract.issuer import CLUTTER_RE, compose_issuer, display_case
 from pipeline.extract.lexicon import (
     INITIALS_FIRST_RE,
     INITIALS_NAME_RE,
+    NUMBER_SIGN_BEFORE_DIGIT,
     POSITION_RE,
     ROLE_NOUNS,
     UNION_NOUNS,
@@ -34,7 +36,14 @@ _ROLE_WORDS = frozenset(
     {"и.о.", "и.о", "врио", "исполняющий", "обязанности", "временно", "первый", "ответственный"}
 )
 _NAME_AT_END_RE = re.compile(rf"(?:{INITIALS_NAME_RE.pattern})\s*$")
-_CUT_RE = re.compile(r"\s*(?:\d{6}|\bисх\b|\d{1,2}\.\d{2}\.\d{2,4}|,\s*(?:г\.|ул\.))", re.I)
+# Where a letterhead's name ends: an address, the outgoing number or date, also when
+# they stand on the name's next line in one cell ("… РФ\n27 сентября 2023 г. № 201").
+_CUT_RE = re.compile(
+    r"\s*(?:\d{6}|\bисх\b|\d{1,2}\.\d{2}\.\d{2,4}|,\s*(?:г\.|ул\.)"
+    rf"|«?\d{{1,2}}»?\s+{MONTH_GENITIVE}\s+\d{{4}}|(?<![А-ЯЁа-яё]){NUMBER_SIGN_BEFORE_DIGIT}"
+    r"|\bот\s+«?\d)",
+    re.I,
+)
 _EXECUTOR_RE = re.compile(r"^\s*(?:исп\.|исполнитель|тел\.|e-?mail)", re.I)
 _COMMITTEE_RE = re.compile(
     r"^(?:[А-ЯЁа-яё]+\s+)?(?:комитет|президиум|профком|совет)\s+(?P<org>[А-ЯЁа-яё]+\s+"
@@ -63,7 +72,14 @@ def letterhead_org(pieces: list[str]) -> str | None:
     """The organization from the letterhead lines (addressee and requisites removed)."""
     kept = []
     for piece in pieces:
-        cut = _CUT_RE.search(piece)
+        cut = next(  # a cut outside quotes: "МБОУ «СОШ № 5»" keeps its number
+            (
+                m
+                for m in _CUT_RE.finditer(piece)
+                if piece.count("«", 0, m.start()) <= piece.count("»", 0, m.start())
+            ),
+            None,
+        )
         piece = piece[: cut.start()] if cut else piece
         clutter = CLUTTER_RE.search(piece)
         piece = piece[: clutter.start()] if clutter else piece
