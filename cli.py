@@ -9,6 +9,7 @@ without loading any NLP model.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from datetime import date
@@ -18,6 +19,7 @@ import click
 
 from pipeline import __version__
 from pipeline.errors import (
+    MAX_CHARS,
     SOME_FAILED,
     ContextMismatch,
     DecreeError,
@@ -63,6 +65,9 @@ def _fail(error: BaseException, verbose: bool) -> int:
     """Print one line about `error` on stderr; return its exit code."""
     if verbose:
         traceback.print_exception(error, file=sys.stderr)
+    if isinstance(error, BrokenPipeError):  # `decree … | head`: the reader has had enough
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - flushed at exit, never closed
+        return 0
     if isinstance(error, DecreeError):
         click.echo(f"decree: {error.line()}", err=True)
         return error.exit_code
@@ -126,6 +131,13 @@ def main() -> None:
     show_default=True,
     help="Refuse files with more pages than this (exit 12).",
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=MAX_CHARS,
+    show_default=True,
+    help="Refuse files with more characters of text than this (exit 18).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
 def extract(
     files: tuple[Path, ...],
@@ -135,6 +147,7 @@ def extract(
     jobs: int | None,
     searchable_pdf: Path | None,
     max_pages: int,
+    max_chars: int,
     verbose: bool,
 ) -> None:
     """Extract the structure of each FILE (.docx, .pdf, .txt, or a scan:
@@ -148,6 +161,7 @@ def extract(
         "jobs": jobs,
         "searchable_pdf": searchable_pdf,
         "max_pages": max_pages,
+        "max_chars": max_chars,
     }
 
     several = len(files) > 1
@@ -226,9 +240,21 @@ class _Sink:
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
     help="Write to this file instead of stdout (required for xlsx).",
 )
+@click.option(
+    "--max-chars",
+    type=click.IntRange(min=1),
+    default=MAX_CHARS,
+    show_default=True,
+    help="Refuse files with more characters of text than this (exit 18).",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
 def check(
-    decree: Path, reports: tuple[Path, ...], fmt: str, output: Path | None, verbose: bool
+    decree: Path,
+    reports: tuple[Path, ...],
+    fmt: str,
+    output: Path | None,
+    max_chars: int,
+    verbose: bool,
 ) -> None:
     """Check REPORTS on execution against DECREE: per organization and per item,
     done, partial, not done, not applicable or no information, with the sentence
@@ -248,7 +274,7 @@ def check(
             page = check_page(decree, reports)
             result, html = page.result, page.html
         else:
-            result, html = run_check(decree, reports), None
+            result, html = run_check(decree, reports, max_chars=max_chars), None
     except Exception as error:  # noqa: BLE001 - the decree itself failed: one line
         sys.exit(_fail(error, verbose))
     try:
@@ -689,6 +715,300 @@ def render(template: Path, context: Path, output: Path, pdf: bool, verbose: bool
             raise ContextMismatch(str(context), "the context must be a JSON object {…}")
         render_docx(template, values, output)
         _finish(output, pdf)
+
+    _run(verbose, work)
+
+
+BATCH_EXAMPLE = """
+\\b
+Examples:
+  decree batch corpus/ --db registry.sqlite
+  decree batch archive/2019 archive/2020 --jobs 2
+  decree batch archive/ --scheduler tcp://10.0.0.5:8786
+"""
+
+REGISTRY_EXAMPLE = """
+\\b
+Examples:
+  decree registry search подписка
+  decree registry due --overdue --as-of 2025-01-01
+  decree registry due --from 2024-01-01 --to 2024-03-31 --org культуры --format csv
+  decree registry show sample-drsop-22-3.txt
+  decree registry export --format ics -o deadlines.ics
+"""
+
+
+def _db_option(f):
+    return click.option(
+        "--db",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=lambda: os.environ.get("DECREE_DB", "registry.sqlite"),
+        show_default="registry.sqlite, or $DECREE_DB",
+        help="The registry (an SQLite file).",
+    )(f)
+
+
+@main.command(epilog=BATCH_EXAMPLE)
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_db_option
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes that read files.",
+)
+@click.option(
+    "--scheduler", help='Run on a Dask cluster at this address ("local": a LocalCluster).'
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def batch(paths, db, jobs, scheduler, verbose) -> None:
+    """Read every document under PATHS (folders recursively: .docx, .pdf, .txt,
+    scans; .doc, .rtf and .odt through LibreOffice) into the registry DB.
+
+    Unchanged files are skipped, so a second run (or one after Ctrl-C) only does
+    what is left; a file that cannot be read is recorded with its error. Reports
+    are linked to the decrees they answer, with the status of every item.
+    Exits 2 when some files failed.
+    """
+    from pipeline.registry import connect, run_batch
+
+    missing = [p for p in paths if not p.exists()]
+    for path in missing:
+        click.echo(f"decree: {path}: no such file or folder — check the path", err=True)
+    try:
+        conn = connect(db)
+        with _progress("reading") as tick:
+            summary = run_batch(conn, [p for p in paths if p.exists()], jobs, scheduler, tick)
+    except Exception as error:  # noqa: BLE001 - the registry itself failed: one line
+        sys.exit(_fail(error, verbose))
+    for path, message in summary.failures:
+        click.echo(f"decree: {message if path in message else f'{path}: {message}'}", err=True)
+    kinds = ", ".join(f"{k} {n}" for k, n in sorted(summary.kinds.items())) or "—"
+    click.echo(
+        f"decree batch: processed {summary.processed} ({kinds}), skipped {summary.skipped} "
+        f"unchanged, failed {summary.failed}; registry {db}"
+        + (
+            " — interrupted: what was finished is kept; run again to go on"
+            if summary.interrupted
+            else ""
+        ),
+        err=True,
+    )
+    if summary.interrupted:
+        sys.exit(130)
+    if summary.failed or missing:
+        sys.exit(SOME_FAILED)
+
+
+class _progress:
+    """A progress bar on stderr (counts, rate, ETA) when stderr is a terminal."""
+
+    def __init__(self, what: str):
+        self.what = what
+
+    def __enter__(self):
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
+
+        console = Console(stderr=True)
+        self.bar = Progress(
+            TextColumn(self.what),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=console,
+            disable=not console.is_terminal,
+        )
+        self.bar.start()
+        self.task = self.bar.add_task(self.what, total=None)
+        return self.tick
+
+    def tick(self, done: int, total: int) -> None:
+        self.bar.update(self.task, completed=done, total=total)
+
+    def __exit__(self, *exc) -> None:
+        self.bar.stop()
+
+
+@main.group(epilog=REGISTRY_EXAMPLE)
+def registry() -> None:
+    """Ask the registry made by `decree batch`: search, what is due, a document, export."""
+
+
+# How the registry's rows read in a terminal: a label and a width per column.
+TABLE_LABELS = {
+    "deadline_date": ("Срок", 10), "state": ("", 11), "number": ("№", 9), "date": ("от", 10),
+    "item": ("п.", 5), "text": ("Поручение", 60), "addressees": ("Кому", 28),
+    "issuer": ("Кем принят", 28), "snippet": ("Найдено", 60), "path": ("Файл", 24),
+}  # fmt: skip
+STATE_WORDS = {"overdue": "просрочено", "due": "срок", "periodic": "периодич.",
+               "permanent": "постоянно"}  # fmt: skip
+
+
+def _rows_out(rows: list[dict], fmt: str, columns: tuple[str, ...]) -> None:
+    if fmt == "json":
+        from pipeline.registry.export import to_json
+
+        click.echo(to_json(rows))
+    elif fmt == "csv":
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for c in columns:
+            label, width = TABLE_LABELS.get(c, (c, 20))
+            table.add_column(label, max_width=width, no_wrap=c not in ("text", "snippet"))
+        for r in rows:
+            cells = []
+            for c in columns:
+                value = r.get(c) or ""
+                value = STATE_WORDS.get(value, value) if c == "state" else value
+                value = Path(value).name if c == "path" else str(value)
+                width = TABLE_LABELS.get(c, (c, 20))[1]
+                cells.append(value if len(value) <= 2 * width else value[: 2 * width - 1] + "…")
+            table.add_row(*cells)
+        Console(width=max(160, Console().width)).print(table)
+        click.echo(f"{len(rows)} rows", err=True)
+
+
+def _open_registry(db: Path):
+    from pipeline.errors import InputMissing
+    from pipeline.registry import connect
+
+    if not db.is_file():
+        raise InputMissing(
+            str(db), "no registry here", "make one with: decree batch FOLDER --db " + str(db)
+        )
+    return connect(db)
+
+
+FORMAT = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="How to print the rows.",
+)
+
+
+@registry.command(epilog=REGISTRY_EXAMPLE)
+@click.argument("query")
+@_db_option
+@FORMAT
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def search(query, db, fmt, verbose) -> None:
+    """Directives and documents with every word of QUERY, in any of its forms."""
+    from pipeline.registry.queries import search as run_search
+
+    _run(
+        verbose,
+        lambda: _rows_out(
+            run_search(_open_registry(db), query),
+            fmt,
+            ("date", "number", "issuer", "item", "snippet", "path"),
+        ),
+    )
+
+
+@registry.command(epilog=REGISTRY_EXAMPLE)
+@_db_option
+@click.option("--from", "start", type=ISO_DATE, help="Deadlines from this day.")
+@click.option("--to", "end", type=ISO_DATE, help="Deadlines up to this day.")
+@click.option("--overdue", is_flag=True, help="Only what is past its deadline and not done.")
+@click.option("--as-of", type=ISO_DATE, help="Today, for --overdue  [default: today]")
+@click.option("--org", help="Only directives whose addressees, persons or issuer contain this.")
+@FORMAT
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def due(db, start, end, overdue, as_of, org, fmt, verbose) -> None:
+    """Directives falling due (dated and not done), then the periodic and permanent
+    ones, which are never overdue. A directive is done when a report said so."""
+    from pipeline.registry.queries import due as run_due
+
+    def work():
+        rows = run_due(_open_registry(db), _day(start), _day(end), overdue, _day(as_of), org)
+        _rows_out(
+            rows,
+            fmt,
+            ("deadline_date", "state", "number", "date", "item", "text", "addressees", "path"),
+        )
+
+    _run(verbose, work)
+
+
+@registry.command(epilog=REGISTRY_EXAMPLE)
+@click.argument("doc")
+@_db_option
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def show(doc, db, verbose) -> None:
+    """One document (by path, file name, number or id) with its directives and statuses."""
+    from pipeline.errors import InputMissing
+    from pipeline.registry.export import to_json
+    from pipeline.registry.queries import show as run_show
+
+    def work():
+        found = run_show(_open_registry(db), doc)
+        if found is None:
+            raise InputMissing(
+                doc,
+                "no such document in the registry",
+                "search for it: decree registry search WORDS",
+            )
+        click.echo(to_json(found))
+
+    _run(verbose, work)
+
+
+@registry.command(epilog=REGISTRY_EXAMPLE)
+@_db_option
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["csv", "xlsx", "ics", "json"]),
+    default="csv",
+    show_default=True,
+    help="csv, xlsx, ics (a calendar), json.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (required for xlsx).",
+)
+@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+def export(db, fmt, output, verbose) -> None:
+    """Every directive of the registry, with its deadline and whether it is done."""
+    from pipeline.registry import export as ex
+    from pipeline.registry.queries import all_directives
+
+    if fmt == "xlsx" and output is None:
+        raise click.UsageError("--format xlsx writes a file: give it with -o registry.xlsx")
+
+    def work():
+        rows = all_directives(_open_registry(db))
+        if fmt == "xlsx":
+            ex.to_xlsx(rows, output)
+            click.echo(f"decree: wrote {output}", err=True)
+            return
+        text = {"csv": ex.to_csv, "ics": ex.to_ics, "json": ex.to_json}[fmt](rows)
+        if output:
+            output.write_text(text, encoding="utf-8", newline="")
+            click.echo(f"decree: wrote {output}", err=True)
+        else:
+            click.echo(text, nl=False)
 
     _run(verbose, work)
 

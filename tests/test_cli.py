@@ -48,12 +48,18 @@ def test_help_does_not_load_models():
 
 
 COMMANDS = ["extract", "eval", "check", "review", "render", "draft resolution",
-            "draft appointment", "draft card"]  # fmt: skip
+            "draft appointment", "draft card", "batch", "registry search", "registry due",
+            "registry show", "registry export"]  # fmt: skip
+GROUPS = ("draft", "registry")
 
 
 def test_every_command_is_tested_for_help():
-    assert set(main.commands) == {"extract", "eval", "check", "review", "draft", "render"}
-    assert {f"draft {name}" for name in main.commands["draft"].commands} <= set(COMMANDS)
+    top = {name.split()[0] for name in COMMANDS}
+    assert set(main.commands) == top
+    for group in GROUPS:
+        assert {f"{group} {n}" for n in main.commands[group].commands} == {
+            c for c in COMMANDS if c.startswith(group + " ")
+        }
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -44,6 +44,22 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[dict[s
     return [dict(r) for r in rows]
 
 
+def _once(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
+    """One row per item of one act: an archive holds the same act as DOCX, PDF and
+    a scan; rows come sorted, so the first file of each is kept."""
+    seen, out = set(), []
+    for r in rows:
+        key = (
+            (r["doc_type"], r["date"], r["number"], r["item"])
+            if r["number"]
+            else (r["path"], r["item"])
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(r)
+    return out
+
+
 def due(
     conn: sqlite3.Connection,
     start: date | None = None,
@@ -78,7 +94,8 @@ def due(
         (*args, *org_args),
     ).fetchall()
     out = [
-        dict(r, state="overdue" if r["deadline_date"] < as_of.isoformat() else "due") for r in rows
+        dict(r, state="overdue" if r["deadline_date"] < as_of.isoformat() else "due")
+        for r in _once(rows)
     ]
     if not overdue:
         standing = conn.execute(
@@ -87,7 +104,7 @@ def due(
             f"{org_clause} ORDER BY doc.date, doc.path, d.id",
             tuple(org_args),
         ).fetchall()
-        out += [dict(r, state=r["deadline_kind"]) for r in standing]
+        out += [dict(r, state=r["deadline_kind"]) for r in _once(standing)]
     return out
 
 
