@@ -49,6 +49,9 @@ RANGE_START = re.compile(
     r"(?:\s+\d{1,2}(?:-?го)?\s+(?P<to>по|до))?\s+$",
     _FLAGS,
 )
+# The title of a cited act ("… № 162-р «Об организации … в летний период 2015 года»")
+# names its matter, not a deadline of this item.
+CITED_TITLE = re.compile(r"«(?:О|Об|Обо)\s[^«»]*(?:«[^«»]*»[^«»]*)*»")
 NOT_DEADLINE = re.compile(
     rf"(?<![а-яё])(?:от|на|за|не\s+ранее|после|с|со|состоянию\s+на|{NUMBER_SIGN})\s*$", _FLAGS
 )
@@ -204,6 +207,7 @@ def find_deadline(
     it can be resolved, None for "periodic", "permanent" and "event".
     """
     folded = text.replace("ё", "е").replace("Ё", "Е")
+    folded = CITED_TITLE.sub(lambda m: " " * len(m.group(0)), folded)
     for m in TERM_LINE.finditer(folded):
         line_end = folded.find("\n", m.end())
         line_end = len(folded) if line_end < 0 else line_end
