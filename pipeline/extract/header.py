@@ -70,6 +70,8 @@ OPENER_RE = re.compile(
     r"^(?:В\s+соответствии|В\s+целях|Во\s+исполнение|В\s+связи|Рассмотрев|Заслушав|"
     r"Обсудив|На\s+основании|Руководствуясь|Согласно|В\s+рамках|Учитывая)\b"
 )
+# A title in quotes at the end of a one-line heading, as websites print it.
+QUOTED_TITLE_RE = re.compile(r"[«\"](?P<title>(?:О|Об|Обо)\s.+)[»\"]\s*\.?\s*$")
 AGENDA_RE = re.compile(r"^\s*ПОВЕСТКА(?:\s+ДНЯ)?\s*:?\s*$", re.IGNORECASE)
 
 
@@ -224,6 +226,9 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
         issuer = issuer or compose_issuer(heading, body)
         if title is None and found.kind == "protocol":
             title = _agenda_title(texts, type_at)
+        quoted = QUOTED_TITLE_RE.search(found.rest)
+        if title is None and quoted:  # "Постановление … от … № 1234 «О проведении …»"
+            title = re.sub(r"\s+", " ", quoted.group("title")).strip().rstrip(".")
     if title_end is not None:
         body_start = title_end
     elif type_at is not None:
