@@ -254,3 +254,19 @@ def test_page_as_one_line():
         "Версия для печати",
     ):
         assert expected in lines
+
+
+def test_metadata_type_and_body():
+    doc = doc_from_text(
+        "Главная / Документы\nВид документа: Постановление\n"
+        "Принявший орган: Администрация Петровского сельского поселения\nНомер документа: 15\n"
+        "Дата принятия: 12.03.2019\nО проведении субботника\nВ целях благоустройства:"
+    )
+    lines = split_lines(doc)
+    found = find_furniture(doc.text, lines, header_limit(doc.text, lines))
+    assert (found.doc_type, found.body, found.number, found.date) == (
+        "Постановление",
+        "Администрация Петровского сельского поселения",
+        "15",
+        "2019-03-12",
+    )

@@ -29,6 +29,7 @@ from pipeline.extract.issuer import (
 )
 from pipeline.extract.lexicon import (
     CONTROL_RE,
+    DOC_TYPES,
     DEADLINE_LINE_RE,
     INITIALS_FIRST_RE,
     INITIALS_NAME_RE,
@@ -194,6 +195,9 @@ def extract(doc: Document) -> Extraction:
     header = replace(
         header, date=header.date or furniture.date, number=header.number or furniture.number
     )
+    typed = DOC_TYPES.get(re.sub(r"\s+", "", furniture.doc_type or "").upper())
+    if header.doc_type is None and typed:  # "Вид документа: Постановление"
+        header, kind = replace(header, doc_type=typed[0]), typed[1]
     body_text = text[head.span[1] :]
     header = replace(header, issuer=enrich_issuer(header.issuer, body_text))
     if header.issuer is None:  # web copies: the issuer named elsewhere, or by the signer
@@ -201,6 +205,7 @@ def extract(doc: Document) -> Extraction:
         header = replace(
             header,
             issuer=adopted_issuer([ln.text(text) for ln in lines[: header_limit(text, lines)]])
+            or furniture.body
             or preamble_issuer(preamble)
             or signer_issuer(signatory.position if signatory else None),
         )

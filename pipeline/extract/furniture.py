@@ -36,6 +36,8 @@ class Furniture:
     lines: frozenset[int]
     date: str | None = None
     number: str | None = None
+    doc_type: str | None = None  # "Вид документа: Постановление", as printed
+    body: str | None = None  # "Принявший орган: Администрация города Кургана"
 
 
 def is_furniture(line: str) -> bool:
@@ -54,7 +56,7 @@ def find_furniture(text: str, lines: list[Line], head_stop: int) -> Furniture:
     last furniture line that precedes the act's last type line in the heading."""
     texts = [ln.text(text) if ln.table is None else "" for ln in lines]
     marked: set[int] = set()
-    date = number = None
+    date = number = doc_type = body = None
     k = 0
     while k < len(texts):
         s = texts[k]
@@ -62,12 +64,16 @@ def find_furniture(text: str, lines: list[Line], head_stop: int) -> Furniture:
         if meta and lines[k].table is None:
             value = meta.group("value")
             marked.add(k)
-            if value is None and k + 1 < len(texts) and len(texts[k + 1]) < 40:
+            if value is None and k + 1 < len(texts) and len(texts[k + 1]) < 120:
                 value = texts[k + 1].strip()
                 marked.add(k + 1)
                 k += 1
             if value and meta.group("number") and number is None:
                 number = value.lstrip("№N ").strip()
+            if value and meta.group("type") and doc_type is None:
+                doc_type = value
+            if value and meta.group("body") and body is None:
+                body = value
             if value and meta.group("date") and date is None:
                 parsed = parse_date(value)
                 date = parsed.isoformat() if parsed else None
@@ -85,7 +91,7 @@ def find_furniture(text: str, lines: list[Line], head_stop: int) -> Furniture:
         above = [i for i in marked if i < types[-1]]
         if above:
             marked.update(range(max(above) + 1))
-    return Furniture(frozenset(marked), date, number)
+    return Furniture(frozenset(marked), date, number, doc_type, body)
 
 
 def mask(text: str, lines: list[Line], marked: frozenset[int]) -> str:
