@@ -29,8 +29,8 @@ from pipeline.extract.issuer import (
 )
 from pipeline.extract.lexicon import (
     CONTROL_RE,
-    DOC_TYPES,
     DEADLINE_LINE_RE,
+    DOC_TYPES,
     INITIALS_FIRST_RE,
     INITIALS_NAME_RE,
 )
