@@ -26,6 +26,7 @@ from pipeline.extract.lexicon import (
     MARKER_RE,
     NUMBER_SIGN,
     NUMBER_SIGN_BEFORE_DIGIT,
+    ORG_NOUNS,
     PLACE_INLINE_RE,
     PLACE_RE,
     TITLE_RE,
@@ -92,8 +93,9 @@ def _doc_type(line: str) -> _TypeLine | None:
         doc_type, kind = DOC_TYPES[key]
         rest = m.group("rest").strip()
         shouted = m.group("type").isupper()
-        if not rest or (shouted and len(line) < 120) or REQUISITES_RE.search(" " + rest):
-            if rest and not shouted and not re.search(_OPENS_REQUISITES, rest):
+        by = rest.startswith("по ") and len(line) < 120  # "Приказ по основной деятельности"
+        if not rest or by or (shouted and len(line) < 120) or REQUISITES_RE.search(" " + rest):
+            if rest and not shouted and not by and not re.search(_OPENS_REQUISITES, rest):
                 return None
             return _TypeLine(doc_type, kind, "", rest)
         return None
@@ -105,7 +107,14 @@ def _doc_type(line: str) -> _TypeLine | None:
 
 
 def _number(line: str) -> str | None:
-    m = NUMBER_RE.search(line)
+    m = next(  # not a number inside a quoted name: "по МБОУ «СОШ № 5» от … № 45-од"
+        (
+            m
+            for m in NUMBER_RE.finditer(line)
+            if line.count("«", 0, m.start()) <= line.count("»", 0, m.start())
+        ),
+        None,
+    )
     if not m or BLANK_RE.match(m.group("number")):
         return None
     return m.group("number").rstrip(".")
@@ -165,9 +174,20 @@ def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
     """(body, issuer) from a genitive phrase after the type ("Президиума",
     "администрации городского округа …"): a bare body, or a whole issuer."""
     phrase = MEETING_RE.sub("", phrase.strip())
-    phrase = re.split(rf"\s{_OPENS_REQUISITES}|\t", " " + phrase)[0].strip()
+    phrase = " " + phrase
+    for m in re.finditer(rf"\s{_OPENS_REQUISITES}|\t", phrase):
+        if phrase.count("«", 0, m.start()) <= phrase.count("»", 0, m.start()):
+            phrase = phrase[: m.start()]
+            break
+    phrase = phrase.strip()
     if not phrase or not re.match(r"[А-ЯЁа-яё]", phrase):
         return None, None
+    by = re.match(r"по\s+(?P<org>\S.*)$", phrase)
+    if by:  # "Приказ по МБОУ «СОШ № 5»" (not "по основной деятельности")
+        org = inflect_phrase(by.group("org"), "nomn", "datv")
+        first = org.split()[0]
+        named = first.lower() in ORG_NOUNS or (first.isupper() and len(first) > 1)
+        return None, (org[:1].upper() + org[1:] if named and len(org.split()) > 1 else None)
     nominative = inflect_phrase(phrase, "nomn", "gent")
     if nominative == phrase:
         return None, None
