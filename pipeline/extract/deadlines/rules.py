@@ -156,6 +156,19 @@ def _extend(text: str, stop: int, words: int = 3) -> int:
     return stop
 
 
+# What may finish an event phrase that ends its item: "… в каждом населенном пункте."
+_ITEM_TAIL = re.compile(r"((?:\s+[А-ЯЁа-яё0-9«»\"-]+){1,6}?)\s*[.;]?\s*$")
+
+
+def _to_item_end(text: str, stop: int) -> int:
+    """An event phrase that ends the item takes the item's last words ("после
+    проведения ВПР по соответствующему предмету"), unless they hold a verb."""
+    m = _ITEM_TAIL.match(text, stop)
+    if m is None or any(re.fullmatch(r"[а-яё]+(?:ть|ти|чь)(?:ся|сь)?", w) for w in m[1].split()):
+        return stop
+    return m.end(1)
+
+
 def _count(m: re.Match[str]) -> int:
     if m["num"]:
         return int(m["num"])
@@ -192,7 +205,7 @@ def _anchored(text: str, start: int, stop: int, due: date | None) -> Candidate:
     by_document = a["anchor"].lower().startswith(("со", "с ", "после"))
     if by_document and DOC_NOUN.match(a["noun"]) and _is_document(text, a.end()):
         return Candidate(start, end, "date", due)
-    return Candidate(start, end, "event")
+    return Candidate(start, _to_item_end(text, end), "event")
 
 
 def _is_document(text: str, stop: int) -> bool:
@@ -232,7 +245,7 @@ def find_events(text: str, bare: bool) -> Iterator[Candidate]:
             continue  # "вступает в силу после опубликования": not a deadline
         if m["noun"] and DOC_NOUN.match(m["noun"]) and _is_document(text, m.end()):
             continue  # "после подписания настоящего приказа": a start, not a deadline
-        yield Candidate(m.start(), _extend(text, m.end()), "event")
+        yield Candidate(m.start(), _to_item_end(text, _extend(text, m.end())), "event")
     for m in BEFORE_EVENT.finditer(text):
         yield Candidate(m.start(), _extend(text, m.end()), "event")
     if bare:  # "по итогам проверки" in prose is usually a topic, not a time
