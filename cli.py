@@ -33,6 +33,8 @@ Examples:
   decree extract corpus/sample-drsop-22-3.txt
   decree extract --format text order.docx
   decree extract reports/*.pdf -o all.jsonl
+  decree extract report-photos/              # a folder of page photos: one document
+  decree extract --join p1.jpg p2.heic       # these photos are the pages of one document
 """
 
 EVAL_EXAMPLE = """
@@ -138,6 +140,11 @@ def main() -> None:
     show_default=True,
     help="Refuse files with more characters of text than this (exit 18).",
 )
+@click.option(
+    "--join",
+    is_flag=True,
+    help="Read the FILEs (page images or PDFs) as the pages of one document, in the order given.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
 def extract(
     files: tuple[Path, ...],
@@ -148,10 +155,12 @@ def extract(
     searchable_pdf: Path | None,
     max_pages: int,
     max_chars: int,
+    join: bool,
     verbose: bool,
 ) -> None:
     """Extract the structure of each FILE (.docx, .pdf, .txt, or a scan:
-    .png, .jpg, .tif, or a PDF without a text layer, read by OCR)."""
+    .png, .jpg, .tif, .heic, or a PDF without a text layer, read by OCR).
+    A folder of page photos is one document, its pages in name order."""
     from pipeline import extract_file
     from pipeline.model import to_json
     from pipeline.render import render_text
@@ -164,6 +173,8 @@ def extract(
         "max_chars": max_chars,
     }
 
+    if join:
+        sys.exit(_extract_joined(files, fmt, output, options, verbose))
     several = len(files) > 1
     failures: list[int] = []
     sink = _Sink(output)
@@ -185,6 +196,24 @@ def extract(
         sink.close()
     if failures:
         sys.exit(_exit_code(failures, len(files)))
+
+
+def _extract_joined(files, fmt: str, output: Path | None, options: dict, verbose: bool) -> int:
+    """`extract --join`: the files as the pages of one document; the exit code."""
+    from pipeline.extract import extract as run_extract
+    from pipeline.ingest.pages import read_pages
+    from pipeline.model import to_json
+    from pipeline.render import render_text
+
+    sink = _Sink(output)
+    try:
+        result = run_extract(read_pages(files, **options))
+        sink.write(render_text(result) if fmt == "text" else to_json(result, indent=2))
+    except Exception as error:  # noqa: BLE001 - mapped to its exit code
+        return _fail(error, verbose)
+    finally:
+        sink.close()
+    return 0
 
 
 def _exit_code(failures: list[int], count: int) -> int:

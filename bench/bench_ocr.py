@@ -12,8 +12,14 @@ Both sides read the same page images: pages of the scan corpus rendered at
    `read_document` with pages in parallel (--jobs = cores), against plain
    tesseract over the pages one after another.
 
-    .venv/bin/python bench/bench_ocr.py              # 8 pages
+3. Phone photos (corpus/photos, JPEG): decree's `ocr_page` (photo clean-up:
+   outline, perspective, light, sharpening; then the scan path) against
+   `tesseract photo.jpg out -l rus tsv` on the same file, one core. Target:
+   decree at most 1.3x the plain command; the clean-up alone is timed too.
+
+    .venv/bin/python bench/bench_ocr.py              # 8 pages, 8 photos
     .venv/bin/python bench/bench_ocr.py --pages 4    # quicker
+    .venv/bin/python bench/bench_ocr.py --photos-only
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SCANS = ROOT / "corpus" / "scans"
+PHOTOS = ROOT / "corpus" / "photos"
 ONE_CORE = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
 
@@ -91,9 +98,44 @@ def multipage_pdf(images: list[Path], target: Path) -> Path:
     return target
 
 
+def photos(count: int, folder: Path) -> None:
+    """Photo clean-up + OCR against plain tesseract on the same JPEG files."""
+    from PIL import Image
+
+    from pipeline.ingest import photo
+
+    images = sorted(PHOTOS.rglob("*.jpg"))[:count]
+    if not images:
+        raise SystemExit("bench_ocr: no photos in corpus/photos (run scripts/make_photos.py)")
+    rows = []
+    for image in images:
+        with Image.open(image) as opened:
+            opened.load()
+            started = time.perf_counter()
+            photo.flatten_photo(opened)
+            cleanup = time.perf_counter() - started
+        seconds, _ = ours(image)
+        rows.append(
+            (str(image.relative_to(PHOTOS)), cleanup, seconds, plain(image, folder, ONE_CORE))
+        )
+    print(f"\nPhone photos, one core ({len(rows)} JPEG photos as taken):")
+    print(f"{'photo':<52} {'clean-up s':>10} {'decree s':>9} {'tesseract s':>12} {'ratio':>6}")
+    for name, cleanup, a, b in rows:
+        print(f"{name:<52} {cleanup:>10.2f} {a:>9.2f} {b:>12.2f} {a / b:>6.2f}")
+    total_ours = sum(r[2] for r in rows)
+    total_plain = sum(r[3] for r in rows)
+    cleanup = sum(r[1] for r in rows)
+    print(
+        f"photos: decree {total_ours:.1f} s (clean-up {cleanup:.1f} s), tesseract "
+        f"{total_plain:.1f} s; ratio {total_ours / total_plain:.2f} (median per photo "
+        f"{statistics.median(r[2] / r[3] for r in rows):.2f}; target <= 1.3)"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=8, help="pages to time (default 8)")
+    parser.add_argument("--photos-only", action="store_true", help="time the photos only")
     args = parser.parse_args()
     from pipeline.ingest import read_document
     from pipeline.ingest.ocr import default_jobs
@@ -102,6 +144,10 @@ def main() -> None:
     tesseract()  # fails early, with the Debian packages to install
     with tempfile.TemporaryDirectory(prefix="decree-bench-ocr-") as tmp:
         folder = Path(tmp)
+        if args.photos_only:
+            ours(next(PHOTOS.rglob("*.jpg")))  # warm-up: imports
+            photos(args.pages, folder)
+            return
         images = page_images(folder, args.pages)
         if not images:
             raise SystemExit("bench_ocr: no scans in corpus/scans (run scripts/make_scans.py)")
@@ -151,6 +197,7 @@ def main() -> None:
         )
         low = [c for c in document.page_confidence if c < 70]
         print(f"pages: {document.source.pages}, low-confidence pages: {len(low)}")
+        photos(args.pages, folder)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ all scans), and the CER of the 200 dpi "noisy" scans.
     .venv/bin/python scripts/ocr_cer.py                 # the table
     .venv/bin/python scripts/ocr_cer.py --eval          # also: decree eval, scans vs sources
     .venv/bin/python scripts/ocr_cer.py --diff sample   # show the differences of one scan
+    .venv/bin/python scripts/ocr_cer.py --photos --eval # the same for corpus/photos
 
 With --eval, the originals are scored the same way as `decree eval corpus/scans`
 (their gold files are the ones the scans copy), through a temporary folder of
@@ -31,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 SCANS = ROOT / "corpus" / "scans"
+PHOTOS = ROOT / "corpus" / "photos"  # phone photos; SOURCES.md lists pages, not dpi
 _SPACE = re.compile(r"\s+")
 
 
@@ -130,7 +132,7 @@ def _print_diff(reference: str, hypothesis: str) -> None:
             print(f"  {op:<8} …{context}[{reference[a0:a1]!r} -> {hypothesis[b0:b1]!r}]")
 
 
-def eval_comparison(chosen: list[Entry]) -> None:
+def eval_comparison(chosen: list[Entry], target: Path = SCANS) -> None:
     """decree eval on the scans and, the same way, on their born-digital sources."""
     from pipeline.evaluate import FIELDS, evaluate_folder
 
@@ -141,7 +143,7 @@ def eval_comparison(chosen: list[Entry]) -> None:
             (folder / entry.source.name).symlink_to(entry.source)
             (folder / gold.name).symlink_to(gold)
         originals = evaluate_folder(folder)
-    scans = evaluate_folder(SCANS)
+    scans = evaluate_folder(target)
     print(f"\n{'field':<12} {'originals':>9} {'scans':>7} {'diff':>6}")
     worst = 0.0
     for name in FIELDS:
@@ -159,13 +161,17 @@ def main() -> None:
     parser.add_argument("only", nargs="*", help="scans whose name contains one of these")
     parser.add_argument("--eval", action="store_true", help="also compare decree eval scores")
     parser.add_argument("--diff", action="store_true", help="print the differences")
+    parser.add_argument("--photos", action="store_true", help="corpus/photos instead of scans")
     args = parser.parse_args()
-    chosen = [e for e in entries() if not args.only or any(o in e.scan.name for o in args.only)]
+    folder = PHOTOS if args.photos else SCANS
+    chosen = [
+        e for e in entries(folder) if not args.only or any(o in e.scan.name for o in args.only)
+    ]
     if not chosen:
         raise SystemExit("ocr_cer: no scans (run scripts/make_scans.py first)")
     cer_table(chosen, show_diff=args.diff)
     if args.eval:
-        eval_comparison(chosen)
+        eval_comparison(chosen, folder)
 
 
 if __name__ == "__main__":

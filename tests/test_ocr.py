@@ -477,8 +477,8 @@ def test_extraction_pages_field() -> None:
     )
     result = extract(doc)
     assert result.pages == (
-        {"page": 1, "ocr": True, "confidence": 91.2},
-        {"page": 2, "ocr": False, "confidence": None},
+        {"page": 1, "ocr": True, "confidence": 91.2, "words": None},
+        {"page": 2, "ocr": False, "confidence": None, "words": None},
     )
 
 

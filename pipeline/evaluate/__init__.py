@@ -23,13 +23,15 @@ __all__ = ["FIELDS", "Report", "Score", "evaluate_folder", "find_documents", "fo
 
 
 def find_documents(folder: Path) -> list[tuple[Path | None, Path]]:
-    """(document, gold) pairs in `folder` (not its subfolders); the document is
-    None where the gold has none beside it."""
+    """(document, gold) pairs in `folder`; the document is `<slug>.<ext>` or a
+    folder `<slug>` of page photos, None where the gold has none beside it."""
     pairs: list[tuple[Path | None, Path]] = []
     for gold in sorted(folder.glob("*.expected.json")):
         slug = gold.name[: -len(".expected.json")]
         docs = [p for p in folder.glob(slug + ".*") if p != gold and not p.name.endswith(".json")]
         docs = sorted(p for p in docs if p.name[len(slug) :].count(".") == 1)
+        if not docs and (folder / slug).is_dir():
+            docs = [folder / slug]  # a folder of page photos is one document
         pairs.append((docs[0] if docs else None, gold))
     return pairs
 

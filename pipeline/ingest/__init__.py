@@ -80,6 +80,12 @@ def read_document(
     """
     check_mode(ocr)
     given = str(path)
+    if Path(given).is_dir():
+        # A folder of page photos is one document (pages.py).
+        from .pages import read_folder
+
+        options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}
+        return read_folder(given, max_pages=max_pages, **options)
     head = _head(Path(given), given)
     fmt = detect_format(given, head)
     options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}

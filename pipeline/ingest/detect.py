@@ -13,7 +13,7 @@ from pathlib import Path
 from pipeline.errors import CorruptFile, EncryptedFile, UnsupportedFormat
 
 TEXT_SUFFIXES = {".txt", ".text"}
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif"}
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".heif"}
 HEAD_SIZE = 8192
 
 _IMAGES = (
@@ -24,6 +24,8 @@ _IMAGES = (
     b"GIF87a",
     b"GIF89a",
 )
+# HEIC/HEIF (iPhone photos): an ISO box "ftyp" with a HEIF brand, read by pillow-heif.
+_HEIF = (b"ftypheic", b"ftypheix", b"ftypheim", b"ftypheis", b"ftypmif1", b"ftypmsf1")
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _BINARIES = {
     b"MZ": "a Windows program",
@@ -87,7 +89,7 @@ def detect_format(path: str, head: bytes) -> str:
         return _ole_kind(path)
     # Two-byte signatures ("BM", "MZ") also start plain words: binary needs NULs.
     binary = b"\x00" in head
-    if head.startswith(_IMAGES) or (head.startswith(b"BM") and binary):
+    if head.startswith(_IMAGES) or (head.startswith(b"BM") and binary) or head[4:12] in _HEIF:
         return "image"
     for magic, what in _BINARIES.items():
         if head.startswith(magic) and (binary or len(magic) > 2):

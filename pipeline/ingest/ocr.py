@@ -188,6 +188,9 @@ def page_confidences(total: int, pages: Sequence[PageOCR]) -> tuple[float, ...]:
 def _frames(path: str) -> int:
     from PIL import Image
 
+    from .photo import register_heif
+
+    register_heif()
     try:
         with Image.open(path) as image:
             return int(getattr(image, "n_frames", 1) or 1)

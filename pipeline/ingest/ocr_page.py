@@ -25,7 +25,7 @@ from PIL import Image
 
 from pipeline.errors import CorruptFile, DecreeError
 
-from . import scan
+from . import photo, scan
 from .ocr_tesseract import URL_LANGUAGE, TsvWord, detect_orientation, recognize, tesseract
 
 # Below this mean word confidence a page may be upside down: check it.
@@ -109,10 +109,15 @@ def render_pdf_page(path: str, index: int) -> tuple[Image.Image, int]:
 
 def load_image_frame(path: str, index: int) -> tuple[Image.Image, int]:
     """Frame `index` of an image file, grayscale, at a resolution fit for OCR."""
+    photo.register_heif()
     try:
         with Image.open(path) as image:
             image.seek(index)
             image.load()
+            # A phone photo comes out flat, evenly lit, at 300 dpi (photo.py).
+            flat = photo.flatten_photo(image)
+            if flat is not None:
+                return scan.for_ocr(*flat)
             dpi = scan.image_dpi(image)
             gray = scan.to_gray(image)
     except (OSError, ValueError, EOFError, SyntaxError, Image.DecompressionBombError) as exc:
