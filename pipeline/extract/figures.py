@@ -88,6 +88,10 @@ def find_figures(text: str, offset: int = 0) -> tuple[Figure, ...]:
     return tuple(figures)
 
 
+# Words between a norm's "1 <unit>" and its base: "газеты «Солидарность»", "медицинской сестры".
+_NORM_GAP = re.compile(r"(?:\s+(?:[а-яё]+|«[^«»\n]{1,60}»)){1,3}?(?=\s+на\s+\d)")
+
+
 def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Found | None:
     measure = _measure(text, m)
     if measure is None:
@@ -96,6 +100,9 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
     if measure.unit != "%":
         p = u.PER.match(text, stop)
         r = u.RATE.match(text, stop)
+        gap = _NORM_GAP.match(text, stop) if measure.value == 1 and not (p or r) else None
+        if gap:  # "1 ставка медицинской сестры на 100 детей": the norm's noun has an attribute
+            p = u.PER.match(text, gap.end())
         if p and (p.group("one") or p.group("one_of")):
             word = _unit_word(text, p.end(), Decimal(1))
             if word:
