@@ -57,11 +57,11 @@ def baseline_text(path: Path) -> str:
 def run_side(mode: str, count: int) -> dict[str, float]:
     files = list(islice(cycle(corpus_files()), count))
     if mode == "baseline":
-        from natasha import Doc
+        from natasha import Doc, Segmenter
 
         from pipeline.nlp import ner
 
-        segmenter, tagger = ner()
+        segmenter, tagger = Segmenter(), ner()
 
         def work(path: Path) -> None:
             doc = Doc(baseline_text(path))

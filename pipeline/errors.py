@@ -107,3 +107,13 @@ class TemplateBroken(DecreeError):
 class ContextMismatch(DecreeError):
     exit_code = 17
     advice = "give the variable in the context JSON, or remove it from the template"
+
+
+class TooManyChars(DecreeError):
+    exit_code = 18
+    advice = "split the document, or raise the limit with --max-chars"
+
+
+# The default of --max-chars: a thousand pages of dense text (an act is rarely
+# over 50 000 characters). Memory stays bounded below it (README, "Scale").
+MAX_CHARS = 5_000_000

@@ -20,11 +20,11 @@ def morph() -> Any:
 
 
 @lru_cache(maxsize=1)
-def ner() -> tuple[Any, Any]:
-    """natasha's segmenter and NER tagger: (Segmenter, NewsNERTagger)."""
-    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+def ner() -> Any:
+    """natasha's NER tagger (NewsNERTagger over the news embedding)."""
+    from natasha import NewsEmbedding, NewsNERTagger
 
-    return Segmenter(), NewsNERTagger(NewsEmbedding())
+    return NewsNERTagger(NewsEmbedding())
 
 
 @lru_cache(maxsize=4096)
@@ -34,18 +34,50 @@ def lemma(word: str) -> str:
     return parses[0].normal_form if parses else word.lower()
 
 
+# natasha tags a text as one sequence: its memory grows with the text (about
+# 1 KB per character), so long texts go through in pieces of this many
+# characters, cut at paragraph, line or sentence breaks. Every act in the
+# corpus is far shorter, so for them the tagging is exactly the one-piece one.
+NER_CHUNK = 20_000
+
+# Where a piece may end, best first: a blank line, a line break, a sentence end, a space.
+_BREAKS = ("\n\n", "\n", ". ", " ")
+
+
+def text_chunks(text: str, size: int = NER_CHUNK) -> list[tuple[int, int]]:
+    """(start, stop) pieces that cover `text`, each at most `size` characters,
+    each ending at the best break in its second half (a hard cut only where
+    there is none)."""
+    out, start = [], 0
+    while len(text) - start > size:
+        limit, stop = start + size, None
+        for brk in _BREAKS:
+            found = text.rfind(brk, start + size // 2, limit)
+            if found >= 0:
+                stop = found + len(brk)
+                break
+        out.append((start, stop or limit))
+        start = stop or limit
+    if start < len(text) or not out:
+        out.append((start, len(text)))
+    return out
+
+
 def tag_spans(text: str) -> list[tuple[int, int, str]]:
     """natasha NER over a text: (start, stop, type) with type PER, ORG or LOC.
 
-    Converts natasha's span objects at this edge so that they never leak.
+    The text is tagged in pieces of at most NER_CHUNK characters (see
+    text_chunks) so that memory stays bounded. natasha's span objects are
+    converted at this edge so that they never leak.
     """
-    from natasha import Doc
-
-    segmenter, tagger = ner()
-    doc = Doc(text)
-    doc.segment(segmenter)
-    doc.tag_ner(tagger)
-    return [(span.start, span.stop, span.type) for span in doc.spans]
+    tagger = ner()
+    spans = []
+    for start, stop in text_chunks(text):
+        piece = text[start:stop]
+        if piece.strip():
+            markup = tagger(piece)
+            spans += [(start + s.start, start + s.stop, s.type) for s in markup.spans]
+    return spans
 
 
 @lru_cache(maxsize=65536)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from pipeline.check.assess import assess
 from pipeline.check.conditions import applies_to_members, find_condition
@@ -47,12 +48,13 @@ __all__ = [
 ]
 
 
-def read(path: str | Path) -> tuple[str, Extraction]:
-    """(the document's text, its extraction). Raises DecreeError subclasses."""
+def read(path: str | Path, **options: Any) -> tuple[str, Extraction]:
+    """(the document's text, its extraction). Raises DecreeError subclasses.
+    options go to `read_document` (max_chars, max_pages, ocr)."""
     from pipeline.extract import extract
     from pipeline.ingest import read_document
 
-    doc = read_document(path)
+    doc = read_document(path, **options)
     return doc.text, extract(doc)
 
 
@@ -94,10 +96,12 @@ def check_documents(
     return CheckResult(decree_path, decree.header, infos, tuple(rows), tuple(failed))
 
 
-def _read_reports(paths: Sequence[str | Path]) -> Iterable[tuple[str, str, Extraction] | Failure]:
+def _read_reports(
+    paths: Sequence[str | Path], **options: Any
+) -> Iterable[tuple[str, str, Extraction] | Failure]:
     for path in paths:
         try:
-            text, extraction = read(path)
+            text, extraction = read(path, **options)
         except DecreeError as error:
             yield Failure(str(path), error.line(), error.exit_code)
             continue
@@ -107,16 +111,19 @@ def _read_reports(paths: Sequence[str | Path]) -> Iterable[tuple[str, str, Extra
         yield str(path), text, extraction
 
 
-def check(decree_path: str | Path, report_paths: Sequence[str | Path]) -> CheckResult:
+def check(
+    decree_path: str | Path, report_paths: Sequence[str | Path], **options: Any
+) -> CheckResult:
     """Check reports against a decree: a status per directive and organization.
 
     Args:
         decree_path: the decree (DOCX, PDF, TXT) whose numbered items are the columns.
         report_paths: the reports, one row each.
+        options: go to `read_document` for every file (max_chars, max_pages).
 
     Raises a DecreeError subclass when the decree cannot be read, and NoDirectives
     when it has no numbered items. Reports that cannot be read are listed in
     `CheckResult.failed`; the others are still checked.
     """
-    _, decree = read(decree_path)
-    return check_documents(str(decree_path), decree, _read_reports(report_paths))
+    _, decree = read(decree_path, **options)
+    return check_documents(str(decree_path), decree, _read_reports(report_paths, **options))

@@ -100,6 +100,7 @@ def _parses(word: str) -> tuple:
     return tuple(parse_word(word))
 
 
+@lru_cache(maxsize=16384)
 def _role_lemma(word: str) -> str | None:
     """The role word's dictionary form ("заведующей" -> "заведующий"), None if not a role."""
     return next((lem for p in _parses(word) if (lem := _role_lemma_of(p))), None)
@@ -180,12 +181,17 @@ def _rule_spans(text: str) -> list[tuple[int, int]]:
     cands += [(m.start("sur"), m.end(), "t", m) for m in _COMRADE_RE.finditer(text)
               if _strong_surname(m["sur"])]  # fmt: skip
     cands.sort(key=lambda c: (c[0], c[2] == "t"))
+    # next_is[i]: where the first "И.О. Фамилия" candidate at or after i starts
+    # (one pass from the end instead of a scan of the rest per candidate).
+    next_is = [len(text)] * (len(cands) + 1)
+    for i in range(len(cands) - 1, -1, -1):
+        next_is[i] = cands[i][0] if cands[i][2] == "is" else next_is[i + 1]
     out: list[tuple[int, int]] = []
     for i, (start, stop, kind, m) in enumerate(cands):
         if out and start < out[-1][1]:
             continue
         weak = morph().word_is_known(m["sur"]) and not _is_name_like(m["sur"])
-        if kind == "si" and weak and any(c[2] == "is" and c[0] < stop for c in cands[i + 1 :]):
+        if kind == "si" and weak and next_is[i + 1] < stop:
             continue  # "Глава администрации А.А. Иванов": the initials belong to Иванов
         out.append((start, stop))
     return out
@@ -305,18 +311,28 @@ def _governed_case(before: str, after_role: bool) -> frozenset[str]:
     return frozenset()
 
 
+_CONTEXT = 300  # characters before a name that can hold its role
+_LONG_LINE = 5000  # a line above that is longer is read from its last 5000 characters
+
+
 def _context(text: str, start: int, stop: int, limit: int) -> tuple[str | None, frozenset[str]]:
     """(role, case hint) for a name at text[start:stop]; limit: where the next name starts."""
-    line_start = text.rfind("\n", 0, start) + 1
-    for _ in range(2):  # a phrase wrapped over lines (PDF): "на начальника отдела охраны\nтруда"
-        prev_start = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    # Only the last 300 characters count (texts that arrive as one long line), and
+    # the lines above can only move the start further back: when no line break
+    # is that near, the start is known without searching the whole text.
+    near = max(0, start - _CONTEXT - 1)
+    line_start = text.rfind("\n", near, start) + 1 or near
+    for _ in range(2 if line_start > near else 0):
+        # a phrase wrapped over lines (PDF): "на начальника отдела охраны\nтруда"
+        far = max(0, line_start - 1 - _LONG_LINE)
+        prev_start = text.rfind("\n", far, max(line_start - 1, 0)) + 1 or far
         prev, cur = text[prev_start : max(line_start - 1, 0)], text[line_start:start]
         if not prev.strip() or _CELL_RE.search(prev + cur) or re.search(r"[.:;!?]\s*$", prev):
             break
         if not cur.strip() or re.match(r"\s*(?:\d+[.)]|[-–—•])", cur):
             break
         line_start = prev_start
-    line_start = max(line_start, start - 300)  # texts that arrive as one long line
+    line_start = max(line_start, start - _CONTEXT)  # texts that arrive as one long line
     raw = _CELL_RE.sub("\t", text[line_start:start])  # box-drawing tables too
     seg = raw[raw.rfind("\t") + 1 :]  # this table cell
     if "\t" in raw and not seg.strip():  # "Председатель\t\tА.А. Магомедов"
@@ -371,17 +387,27 @@ def _rank(m: _Mention) -> tuple:
     return (a.full, len(a.initials), not a.ambiguous)
 
 
+def _mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """text with "\x00" over every span (one new string, not a list of characters)."""
+    parts, at = [], 0
+    for s, e in sorted(spans):
+        s = max(s, at)
+        if e <= s:
+            continue
+        parts += [text[at:s], "\x00" * (e - s)]
+        at = e
+    parts.append(text[at:])
+    return "".join(parts)
+
+
 def find_persons(text: str, per_spans: Sequence[tuple[int, int]]) -> tuple[Person, ...]:
     """Persons named in `text`, once each, in order of first mention. per_spans are
     natasha's PER spans ((start, stop[, type]) tuples); the caller runs NER once."""
     spans = _rule_spans(text)
-    masked = list(text)
-    for s, e in spans:
-        masked[s:e] = "\x00" * (e - s)
-    runs = _run_spans("".join(masked))
+    masked = _mask(text, spans)
+    runs = _run_spans(masked)
     spans += runs
-    for s, e in runs:
-        masked[s:e] = "\x00" * (e - s)
+    masked = _mask(masked, runs)
     for span in per_spans:
         s, e = span[0], span[1]
         chunk = text[s:e].strip(" .,;:()\t\n")
@@ -396,16 +422,19 @@ def find_persons(text: str, per_spans: Sequence[tuple[int, int]]) -> tuple[Perso
         if analysis and analysis.surname:
             mentions.append(_Mention(s, e, analysis, role))
     groups: list[list[_Mention]] = []
+    # Groups by surname stem, in order, each with the distinct initials of its
+    # mentions: a person named a thousand times is checked once per form.
+    by_stem: dict[str, list[tuple[list[_Mention], set[tuple[str, ...]]]]] = {}
     for m in mentions:
-        for g in groups:
-            head = g[0].analysis
-            if _stem(head.surname or "") == _stem(m.analysis.surname or "") and all(
-                _compatible(x.analysis.initials, m.analysis.initials) for x in g
-            ):
+        initials = m.analysis.initials
+        for g, forms in by_stem.setdefault(_stem(m.analysis.surname or ""), []):
+            if all(_compatible(x, initials) for x in forms):
                 g.append(m)
+                forms.add(initials)
                 break
         else:
             groups.append([m])
+            by_stem[_stem(m.analysis.surname or "")].append((groups[-1], {initials}))
     persons = []
     for g in groups:
         best = max(g, key=_rank)

@@ -10,7 +10,15 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.errors import CorruptFile, EmptyInput, InputMissing, NotAFile, NotRussian
+from pipeline.errors import (
+    MAX_CHARS,
+    CorruptFile,
+    EmptyInput,
+    InputMissing,
+    NotAFile,
+    NotRussian,
+    TooManyChars,
+)
 from pipeline.model import Document, Source
 
 from .builder import TextBuilder
@@ -56,6 +64,7 @@ def read_document(
     path: str | Path,
     *,
     max_pages: int = 2000,
+    max_chars: int = MAX_CHARS,
     ocr: str = "auto",
     jobs: int | None = None,
     searchable_pdf: str | Path | None = None,
@@ -65,6 +74,8 @@ def read_document(
     Args:
         path: the file; kept in `Source.path` as given.
         max_pages: a PDF or image with more pages raises TooLarge.
+        max_chars: a text longer than this raises TooManyChars (checked
+            while reading, so a huge file is refused before it fills memory).
         ocr: "auto" OCRs images and the PDF pages whose text layer is
             unusable (none, mojibake, Latin look-alikes); "always" OCRs every
             PDF page; "never" raises NeedsOCR for a scan.
@@ -74,7 +85,7 @@ def read_document(
 
     Raises (all from pipeline.errors, each naming the file): InputMissing,
     NotAFile, EmptyInput, UnsupportedFormat, CorruptFile, EncryptedFile,
-    TooLarge, NeedsOCR (a scan with ocr="never"), OCRUnavailable (a scan,
+    TooLarge, TooManyChars, NeedsOCR (a scan with ocr="never"), OCRUnavailable (a scan,
     and Tesseract or its Russian data is missing) and NotRussian (under 30%
     Cyrillic letters).
     """
@@ -85,13 +96,17 @@ def read_document(
         from .pages import read_folder
 
         options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}
-        return read_folder(given, max_pages=max_pages, **options)
+        doc = read_folder(given, max_pages=max_pages, **options)
+        _check_chars(given, doc.text, max_chars)
+        return doc
     head = _head(Path(given), given)
     fmt = detect_format(given, head)
     options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}
     if fmt == "image":
-        return read_with_ocr(given, fmt, "the file is an image", max_pages=max_pages, **options)
-    builder = TextBuilder()
+        doc = read_with_ocr(given, fmt, "the file is an image", max_pages=max_pages, **options)
+        _check_chars(given, doc.text, max_chars)
+        return doc
+    builder = TextBuilder(given, max_chars)
     pages, encoding, warnings = 1, None, []
     confidence: tuple[float, ...] = ()
     if fmt == "docx":
@@ -101,7 +116,7 @@ def read_document(
     elif fmt == "pdf":
         pages, warnings, confidence = _read_pdf(given, builder, max_pages, **options)
     else:
-        encoding = _read_txt(given, builder)
+        encoding = _read_txt(given, builder, max_chars)
     text = builder.text
     if not text.strip():
         raise EmptyInput(given, "the document has no text")
@@ -189,10 +204,20 @@ def _read_pdf(
     return len(pages), warnings, page_confidences(len(pages), done)
 
 
-def _read_txt(path: str, builder: TextBuilder) -> str:
+def _check_chars(path: str, text: str, max_chars: int) -> None:
+    if len(text) > max_chars:
+        raise TooManyChars(path, f"{len(text):,} characters of text".replace(",", " "))
+
+
+def _read_txt(path: str, builder: TextBuilder, max_chars: int) -> str:
     from .text import decode_text, read_text
 
+    # No encoding spends more than 4 bytes on a character: a file that big
+    # is refused before it is read into memory.
+    if Path(path).stat().st_size > 4 * max_chars:
+        raise TooManyChars(path, f"over {max_chars:,} characters of text".replace(",", " "))
     text, encoding = decode_text(Path(path).read_bytes())
+    _check_chars(path, text, max_chars)
     if encoding == "binary":
         raise CorruptFile(path, "binary data, not text")
     read_text(text, builder)

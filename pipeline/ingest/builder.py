@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.errors import TooManyChars
 from pipeline.model import Block
 
 from .clean import clean_cell, clean_line
@@ -27,12 +28,18 @@ class Cell:
 
 
 class TextBuilder:
-    """Collects lines and blocks; `text` and `blocks` give the result."""
+    """Collects lines and blocks; `text` and `blocks` give the result.
 
-    def __init__(self) -> None:
+    With max_chars, a text that grows past it raises TooManyChars naming
+    `path` as soon as it does, before the rest of the file is read.
+    """
+
+    def __init__(self, path: str | None = None, max_chars: int | None = None) -> None:
         self._parts: list[str] = []
         self._length = 0
         self.blocks: list[Block] = []
+        self.path = path
+        self.max_chars = max_chars
 
     @property
     def text(self) -> str:
@@ -47,6 +54,10 @@ class TextBuilder:
         start = self._length
         self._parts.append(text)
         self._length += len(text)
+        if self.max_chars is not None and self._length > self.max_chars:
+            raise TooManyChars(
+                self.path, f"more than {self.max_chars:,} characters of text".replace(",", " ")
+            )
         return start, self._length
 
     def paragraph(

@@ -8,9 +8,10 @@ what the file is, so that the user knows what to convert it to.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
-from pipeline.errors import CorruptFile, EncryptedFile, UnsupportedFormat
+from pipeline.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFormat
 
 TEXT_SUFFIXES = {".txt", ".text"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".heif"}
@@ -39,14 +40,64 @@ _BINARIES = {
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 
+# Limits on what a DOCX may inflate to, read from the ZIP's central directory
+# before any member is inflated. python-docx holds every part in memory and lxml
+# parses the XML ones, so these bound the memory a package can take. A member
+# is never inflated past the size the directory declares (zipfile stops there
+# and fails the CRC), so a directory that lies is caught too.
+MAX_MEMBER = 64 << 20
+MAX_INFLATED = 256 << 20
+MAX_MEMBERS = 5000
+BOMB_RATIO = 100  # inflated / compressed; real DOCX parts stay well below it
+
+
+def _mib(size: int) -> str:
+    return f"{size / (1 << 20):.0f} MiB"
+
+
+def check_zip_sizes(path: str, members: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package whose central directory promises too much: CorruptFile
+    for a ZIP bomb (a huge inflation ratio), TooLarge for a package that is
+    merely too big."""
+    if len(members) > MAX_MEMBERS:
+        raise CorruptFile(path, f"a ZIP package with {len(members)} members (a ZIP bomb?)")
+    total = sum(m.file_size for m in members)
+    packed = sum(m.compress_size for m in members)
+    biggest = max(members, key=lambda m: m.file_size, default=None)
+    if biggest is None or (total <= MAX_INFLATED and biggest.file_size <= MAX_MEMBER):
+        return
+    if total > BOMB_RATIO * max(packed, 1):
+        raise CorruptFile(
+            path,
+            f"a ZIP bomb: {_mib(packed)} would inflate to {_mib(total)}; nothing was inflated",
+            advice="do not open it; ask the sender for the original document",
+        )
+    raise TooLarge(
+        path,
+        f"the package would inflate to {_mib(total)} ({biggest.filename}: "
+        f"{_mib(biggest.file_size)}), over the limit of {_mib(MAX_INFLATED)}",
+        advice="remove large images or split the document",
+    )
+
+
 def _zip_kind(path: str) -> str:
     try:
         with zipfile.ZipFile(path) as archive:
+            check_zip_sizes(path, archive.infolist())
             names = set(archive.namelist())
             content_types = (
                 archive.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
             )
-    except (zipfile.BadZipFile, OSError, KeyError) as exc:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        KeyError,
+        EOFError,
+        zlib.error,  # a damaged deflate stream
+        NotImplementedError,  # a compression method or ZIP version zipfile does not know
+        RuntimeError,  # an encrypted member
+        ValueError,
+    ) as exc:
         raise CorruptFile(path, f"a damaged ZIP/DOCX package ({exc})") from exc
     if "word/document.xml" in names:
         if b"macroEnabled" in content_types or b"template.main" in content_types:

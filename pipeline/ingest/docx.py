@@ -278,6 +278,8 @@ def read_docx(path: str, builder: TextBuilder) -> None:
         EOFError,
         KeyError,
         ValueError,
+        NotImplementedError,  # a compression method or ZIP version zipfile does not know
+        RuntimeError,  # an encrypted member
     ) as exc:
         raise CorruptFile(path, f"not a readable Word document ({exc})") from exc
     except etree.XMLSyntaxError as exc:
