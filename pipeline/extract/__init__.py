@@ -49,6 +49,7 @@ from pipeline.extract.structure import (
 )
 from pipeline.extract.tables import read_pasted_tables
 from pipeline.extract.urls import find_urls
+from pipeline.ingest.ocr_words import page_entries, word_warnings
 from pipeline.model import Control, Directive, Document, Extraction, Person, Signatory
 from pipeline.nlp import tag_spans
 
@@ -236,6 +237,9 @@ def extract(doc: Document) -> Extraction:
         report, references, persons = facts.block, facts.references, facts.persons
         header, signatory, kind, directives = facts.header, facts.signatory, "report", ()
     warnings = list(doc.warnings)
+    # Per page: OCR confidence and the share of Russian words (ingest/ocr_words.py).
+    pages = page_entries(doc)
+    warnings += word_warnings(pages, single=len(pages) == 1)
     if not regions and not report_like:
         warnings.append("no operative part found (no marker such as «постановляет:» and no items)")
     if header.date is None:
@@ -255,8 +259,5 @@ def extract(doc: Document) -> Extraction:
         control=_control(directives, signatory),
         report=report,
         warnings=tuple(warnings),
-        pages=tuple(  # page_confidence is NaN (c != c) for a page read from its text layer
-            {"page": n, "ocr": c == c, "confidence": round(c, 1) if c == c else None}
-            for n, c in enumerate(doc.page_confidence, start=1)
-        ),
+        pages=pages,
     )
