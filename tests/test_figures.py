@@ -231,3 +231,17 @@ def test_text_on_one_line_and_tables() -> None:
 )
 def test_rates_per_one_and_tied_nouns(text, expected):
     assert [(f.value, f.unit, f.per) for f in find_figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "masked"),
+    [
+        ("пишите на info.prof@mail.ru до 5 мая", "info.prof@mail.ru"),
+        ("адрес: a-b+c@dag-prof.ru.", "a-b+c@dag-prof.ru."),
+    ],
+)
+def test_e_mails_are_masked_from_their_first_letter(text, masked):
+    from pipeline.extract import units
+
+    spans = [m.group(0) for m in units.MASK.finditer(text) if "@" in m.group(0)]
+    assert spans == [masked]
