@@ -300,7 +300,7 @@ def check(
         if fmt == "html":
             from pipeline.review import check_page
 
-            page = check_page(decree, reports)
+            page = check_page(decree, reports, max_chars=max_chars)
             result, html = page.result, page.html
         else:
             result, html = run_check(decree, reports, max_chars=max_chars), None

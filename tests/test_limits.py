@@ -29,7 +29,9 @@ def test_exit_code_is_new():
     assert len(codes) == len(set(codes))
 
 
-@pytest.mark.parametrize("command", [["extract"], ["check", str(SAMPLE)]])
+@pytest.mark.parametrize(
+    "command", [["extract"], ["check", str(SAMPLE)], ["check", "--format", "html", str(SAMPLE)]]
+)
 def test_max_chars_is_refused_with_its_exit_code(command):
     result = CliRunner().invoke(main, [*command, "--max-chars", "1000", str(SAMPLE)])
     assert result.exit_code == errors.TooManyChars.exit_code

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pipeline.check import Failure, read
 from pipeline.errors import DecreeError
@@ -35,11 +36,12 @@ class Review:
     failed: tuple[Failure, ...] = ()
 
 
-def read_all(paths: Sequence[str | Path]):
-    """(path, text, extraction) for each file, or its Failure."""
+def read_all(paths: Sequence[str | Path], **options: Any):
+    """(path, text, extraction) for each file, or its Failure; options go to
+    `read_document` (max_chars, max_pages)."""
     for path in paths:
         try:
-            text, extraction = read(path)
+            text, extraction = read(path, **options)
         except DecreeError as error:
             yield Failure(str(path), error.line(), error.exit_code)
             continue

@@ -129,19 +129,21 @@ def page_context(result: CheckResult, texts: dict[str, str]) -> dict[str, Any]:
     }
 
 
-def _reports(paths: Sequence[str | Path], texts: dict[str, str]) -> Iterator[Any]:
+def _reports(paths: Sequence[str | Path], texts: dict[str, str], **options: Any) -> Iterator[Any]:
     from pipeline.review import read_all
 
-    for item in read_all(paths):
+    for item in read_all(paths, **options):
         if not isinstance(item, Failure):
             texts[item[0]] = item[1]
         yield item
 
 
-def check_page(decree_path: str | Path, report_paths: Sequence[str | Path]) -> CheckPage:
+def check_page(
+    decree_path: str | Path, report_paths: Sequence[str | Path], **options: Any
+) -> CheckPage:
     """Check the reports against the decree (as `pipeline.check.check` does, with
-    the same errors) and lay the matrix out as a page."""
-    _, decree = read(decree_path)
+    the same errors and options) and lay the matrix out as a page."""
+    _, decree = read(decree_path, **options)
     texts: dict[str, str] = {}
-    result = check_documents(str(decree_path), decree, _reports(report_paths, texts))
+    result = check_documents(str(decree_path), decree, _reports(report_paths, texts, **options))
     return CheckPage(result, render_page("check.html", page_context(result, texts)))
