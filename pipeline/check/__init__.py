@@ -96,9 +96,11 @@ def check_documents(
     return CheckResult(decree_path, decree.header, infos, tuple(rows), tuple(failed))
 
 
-def _read_reports(
+def read_each(
     paths: Sequence[str | Path], **options: Any
 ) -> Iterable[tuple[str, str, Extraction] | Failure]:
+    """(path, text, extraction) for each file, or the Failure of one that cannot
+    be read (the others still go through); options go to `read_document`."""
     for path in paths:
         try:
             text, extraction = read(path, **options)
@@ -126,4 +128,4 @@ def check(
     `CheckResult.failed`; the others are still checked.
     """
     _, decree = read(decree_path, **options)
-    return check_documents(str(decree_path), decree, _read_reports(report_paths, **options))
+    return check_documents(str(decree_path), decree, read_each(report_paths, **options))

@@ -17,10 +17,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from pipeline.check import Failure, read
-from pipeline.errors import DecreeError
+from pipeline.check import Failure
+from pipeline.check import read_each as read_all
 from pipeline.review.document import document_context
 from pipeline.review.page import render_page
 from pipeline.review.status import CheckPage, check_page
@@ -34,21 +33,6 @@ class Review:
 
     html: str | None
     failed: tuple[Failure, ...] = ()
-
-
-def read_all(paths: Sequence[str | Path], **options: Any):
-    """(path, text, extraction) for each file, or its Failure; options go to
-    `read_document` (max_chars, max_pages)."""
-    for path in paths:
-        try:
-            text, extraction = read(path, **options)
-        except DecreeError as error:
-            yield Failure(str(path), error.line(), error.exit_code)
-            continue
-        except Exception as error:  # noqa: BLE001 - one bad file must not stop the page
-            yield Failure(str(path), f"{path}: internal error: {type(error).__name__}: {error}", 1)
-            continue
-        yield str(path), text, extraction
 
 
 def review(paths: Sequence[str | Path]) -> Review:
