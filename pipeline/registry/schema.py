@@ -78,6 +78,10 @@ MIGRATIONS: tuple[str, ...] = (
         tokenize = 'unicode61 remove_diacritics 0'
     );
     """,
+    # 2: "is this item done?" is asked per directive by `due` and `export`
+    """
+    CREATE INDEX statuses_decree ON statuses(decree_id, item, status);
+    """,
 )
 
 
