@@ -141,20 +141,11 @@ def signature(doc) -> None:
     two_columns(doc, "{{ signatory.position }}", "{{ signatory.name }}", (Cm(11), Cm(6)))
 
 
-def resolution() -> Document:
+def act(doc_type: str) -> Document:
+    """An act of the body (heading, title, preamble, operative items, signature);
+    `doc_type` is the type line, fixed or a tag."""
     doc = new_document()
-    heading_block(doc, "{{ issuer_heading }}", "ПОСТАНОВЛЕНИЕ")
-    para(doc, "{{ title }}", LEFT, bold=True, after=12)
-    loop(doc, "paragraph in preamble", "{{ paragraph }}")
-    para(doc, "{{ operative }}", JUSTIFY, indent=True)
-    loop(doc, "item in items", "{{ item.number }}. {{ item.text }}")
-    signature(doc)
-    return doc
-
-
-def appointment() -> Document:
-    doc = new_document()
-    heading_block(doc, "{{ issuer_heading }}", "{{ doc_type_heading }}")
+    heading_block(doc, "{{ issuer_heading }}", doc_type)
     para(doc, "{{ title }}", LEFT, bold=True, after=12)
     loop(doc, "paragraph in preamble", "{{ paragraph }}")
     para(doc, "{{ operative }}", JUSTIFY, indent=True)
@@ -207,7 +198,11 @@ def control_card() -> Document:
     return doc
 
 
-BUILDERS = {"resolution": resolution, "appointment": appointment, "control_card": control_card}
+BUILDERS = {
+    "resolution": lambda: act("ПОСТАНОВЛЕНИЕ"),
+    "appointment": lambda: act("{{ doc_type_heading }}"),
+    "control_card": control_card,
+}
 
 
 def write_examples(out: Path) -> None:

@@ -167,7 +167,7 @@ def build_resolution_context(
     issuer = h.issuer or "Президиум"
     base = meeting_date or date.today()
     due = deadline or working_day_on_or_after(add_month(base))
-    reported = [r for r in result.reports]
+    reported = list(result.reports)
     common = common_words([m.name for m in roster] + [_name(r) for r in reported])
     silent = [
         m.name
