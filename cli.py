@@ -8,6 +8,7 @@ without loading any NLP model.
 
 from __future__ import annotations
 
+import inspect
 import json
 import os
 import sys
@@ -26,8 +27,13 @@ from pipeline.errors import (
     InputMissing,
     OutputError,
 )
+from pipeline.i18n import N_, _, activate, choose, day, ngettext
 
-EXTRACT_EXAMPLE = """
+# The language of every message, click's included, is chosen before the commands
+# below are made, so their help is in it (pipeline/i18n.py).
+activate(choose(sys.argv[1:]))
+
+EXTRACT_EXAMPLE = N_("""
 \b
 Examples:
   decree extract corpus/sample-drsop-22-3.txt
@@ -35,32 +41,32 @@ Examples:
   decree extract reports/*.pdf -o all.jsonl
   decree extract report-photos/              # a folder of page photos: one document
   decree extract --join p1.jpg p2.heic       # these photos are the pages of one document
-"""
+""")
 
-EVAL_EXAMPLE = """
+EVAL_EXAMPLE = N_("""
 \b
 Examples:
   decree eval corpus/
   decree eval corpus/holdout --min-directives 0.9
   decree eval corpus/reports --min-status 0.9 --min-organization 0.95
-"""
+""")
 
 
-CHECK_EXAMPLE = """
+CHECK_EXAMPLE = N_("""
 \b
 Examples:
   decree check corpus/sample-drsop-22-3.txt corpus/reports/*-22-3.*
   decree check decree.docx reports/*.docx --format xlsx -o status.xlsx
   decree check decree.docx reports/*.pdf --format json > status.json
   decree check decree.docx reports/*.docx --format html -o status.html
-"""
+""")
 
-REVIEW_EXAMPLE = """
+REVIEW_EXAMPLE = N_("""
 \b
 Examples:
   decree review corpus/sample-drsop-22-3.txt -o review.html
   decree review corpus/reports/*-22-3.* -o reports.html
-"""
+""")
 
 
 def _fail(error: BaseException, verbose: bool) -> int:
@@ -73,13 +79,64 @@ def _fail(error: BaseException, verbose: bool) -> int:
     if isinstance(error, DecreeError):
         click.echo(f"decree: {error.line()}", err=True)
         return error.exit_code
-    click.echo(f"decree: internal error: {type(error).__name__}: {error}", err=True)
-    click.echo("decree: run again with -v and report the traceback", err=True)
+    message = _("internal error: {error}").format(error=f"{type(error).__name__}: {error}")
+    click.echo(f"decree: {message}", err=True)
+    click.echo("decree: " + _("run again with -v and report the traceback"), err=True)
     return 1
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="decree")
+def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    """--lang is read from the command line before the commands are made (their
+    help must be in the language); here it is only checked and shown in --help."""
+
+
+class _Command(click.Command):
+    """A command whose help, epilog and usage line are in the interface's language."""
+
+    def __init__(self, *args, **kwargs):
+        for key in ("help", "short_help"):
+            if kwargs.get(key):
+                kwargs[key] = _(inspect.cleandoc(kwargs[key]))
+        if kwargs.get("epilog"):
+            kwargs["epilog"] = _(kwargs["epilog"])
+        kwargs.setdefault("options_metavar", _("[OPTIONS]"))
+        if isinstance(self, click.Group):
+            kwargs.setdefault("subcommand_metavar", _("COMMAND [ARGS]..."))
+        super().__init__(*args, **kwargs)
+        for param in self.params:  # "--jobs INTEGER RANGE" -> "--jobs NUMBER", in the language
+            if isinstance(param, click.Option) and param.metavar is None:
+                param.metavar = _metavar(param.type)
+
+
+def _metavar(kind: click.ParamType) -> str | None:
+    if isinstance(kind, (click.types.IntParamType, click.types.FloatParamType)):
+        return _("NUMBER")
+    if isinstance(kind, click.DateTime):
+        return _("DATE")
+    if isinstance(kind, click.types.StringParamType):
+        return _("TEXT")
+    return None
+
+
+class _Group(_Command, click.Group):
+    command_class = _Command
+    group_class = type  # subgroups are _Group too
+
+
+def _lang_option(f):
+    return click.option(
+        "--lang",
+        type=click.Choice(["ru", "en"]),
+        is_eager=True,
+        expose_value=False,
+        callback=_set_language,
+        help=_("Language of messages and help  [default: from the locale, or $DECREE_LANG]"),
+    )(f)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="decree", message=_("%(prog)s, version %(version)s"))
+@_lang_option
 def main() -> None:
     """Read Russian decrees, orders, protocol extracts and reports; extract
     their header, directives with deadlines, figures, persons and references.
@@ -98,54 +155,58 @@ def main() -> None:
     type=click.Choice(["json", "text"]),
     default="json",
     show_default=True,
-    help="json: the decree/1 contract (JSON Lines for several files); text: a summary.",
+    help=_("json: the decree/1 contract (JSON Lines for several files); text: a summary."),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write to this file instead of stdout.",
+    help=_("Write to this file instead of stdout."),
 )
 @click.option(
     "--ocr",
     type=click.Choice(["auto", "always", "never"]),
     default="auto",
     show_default=True,
-    help="auto: OCR images and PDF pages without a usable text layer; "
-    "always: OCR every PDF page; never: fail on scans (exit 9).",
+    help=_(
+        "auto: OCR images and PDF pages without a usable text layer; "
+        "always: OCR every PDF page; never: fail on scans (exit 9)."
+    ),
 )
 @click.option(
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Pages to OCR in parallel.  [default: number of cores]",
+    help=_("Pages to OCR in parallel.  [default: number of cores]"),
 )
 @click.option(
     "--searchable-pdf",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Also write each OCRed file into this folder as a searchable PDF.",
+    help=_("Also write each OCRed file into this folder as a searchable PDF."),
 )
 @click.option(
     "--max-pages",
     type=click.IntRange(min=1),
     default=2000,
     show_default=True,
-    help="Refuse files with more pages than this (exit 12).",
+    help=_("Refuse files with more pages than this (exit 12)."),
 )
 @click.option(
     "--max-chars",
     type=click.IntRange(min=1),
     default=MAX_CHARS,
     show_default=True,
-    help="Refuse files with more characters of text than this (exit 18).",
+    help=_("Refuse files with more characters of text than this (exit 18)."),
 )
 @click.option(
     "--join",
     is_flag=True,
-    help="Read the FILEs (page images or PDFs) as the pages of one document, in the order given.",
+    help=_(
+        "Read the FILEs (page images or PDFs) as the pages of one document, in the order given."
+    ),
 )
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def extract(
     files: tuple[Path, ...],
     fmt: str,
@@ -243,7 +304,7 @@ class _Sink:
             self.handle.flush()
         except OSError as error:
             raise OutputError(
-                str(self.path), f"cannot write the output ({error.strerror})"
+                str(self.path), _("cannot write the output ({error})").format(error=error.strerror)
             ) from error
 
     def close(self) -> None:
@@ -260,23 +321,25 @@ class _Sink:
     type=click.Choice(["table", "json", "xlsx", "html"]),
     default="table",
     show_default=True,
-    help="table: a matrix for the terminal; json: statuses with evidence; xlsx: a workbook; "
-    "html: a page where each cell opens on its evidence.",
+    help=_(
+        "table: a matrix for the terminal; json: statuses with evidence; xlsx: a workbook; "
+        "html: a page where each cell opens on its evidence."
+    ),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write to this file instead of stdout (required for xlsx).",
+    help=_("Write to this file instead of stdout (required for xlsx)."),
 )
 @click.option(
     "--max-chars",
     type=click.IntRange(min=1),
     default=MAX_CHARS,
     show_default=True,
-    help="Refuse files with more characters of text than this (exit 18).",
+    help=_("Refuse files with more characters of text than this (exit 18)."),
 )
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def check(
     decree: Path,
     reports: tuple[Path, ...],
@@ -295,7 +358,7 @@ def check(
     from pipeline.check import check as run_check
 
     if fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx writes a file: give it with -o status.xlsx")
+        raise click.UsageError(_("--format xlsx writes a file: give it with -o status.xlsx"))
     try:
         if fmt == "html":
             from pipeline.review import check_page
@@ -309,7 +372,9 @@ def check(
     try:
         _write_check(result, fmt, output, html)
     except OSError as error:
-        problem = OutputError(str(output), f"cannot write the output ({error.strerror})")
+        problem = OutputError(
+            str(output), _("cannot write the output ({error})").format(error=error.strerror)
+        )
         sys.exit(_fail(problem, verbose))
     for failure in result.failed:
         click.echo(f"decree: {failure.message}", err=True)
@@ -324,7 +389,7 @@ def _write_check(result, fmt: str, output: Path | None, html: str | None = None)
         from pipeline.check.render_xlsx import write_xlsx
 
         write_xlsx(result, output)
-        click.echo(f"decree check: wrote {output}", err=True)
+        click.echo("decree check: " + _("wrote {path}").format(path=output), err=True)
         return
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
@@ -342,7 +407,7 @@ def _write_check(result, fmt: str, output: Path | None, html: str | None = None)
         if output:
             out.close()
     if output and fmt == "html":
-        click.echo(f"decree check: wrote {output}", err=True)
+        click.echo("decree check: " + _("wrote {path}").format(path=output), err=True)
 
 
 @main.command(epilog=REVIEW_EXAMPLE)
@@ -351,9 +416,9 @@ def _write_check(result, fmt: str, output: Path | None, html: str | None = None)
     "-o",
     "--output",
     type=click.Path(dir_okay=False, writable=True, path_type=Path),
-    help="Write the page to this file instead of stdout.",
+    help=_("Write the page to this file instead of stdout."),
 )
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def review(files: tuple[Path, ...], output: Path | None, verbose: bool) -> None:
     """Lay FILES out on one self-contained HTML page: each document's text with
     every fact the extraction found highlighted where it stands (header,
@@ -378,9 +443,11 @@ def review(files: tuple[Path, ...], output: Path | None, verbose: bool) -> None:
                 click.echo(page.html)
             else:
                 output.write_text(page.html, encoding="utf-8")
-                click.echo(f"decree review: wrote {output}", err=True)
+                click.echo("decree review: " + _("wrote {path}").format(path=output), err=True)
         except OSError as error:
-            problem = OutputError(str(output), f"cannot write the output ({error.strerror})")
+            problem = OutputError(
+                str(output), _("cannot write the output ({error})").format(error=error.strerror)
+            )
             sys.exit(_fail(problem, verbose))
     if page.failed:
         sys.exit(_exit_code([f.exit_code for f in page.failed], len(files)))
@@ -388,20 +455,20 @@ def review(files: tuple[Path, ...], output: Path | None, verbose: bool) -> None:
 
 @main.command(name="eval", epilog=EVAL_EXAMPLE)
 @click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--min-header", type=float, default=0.0, help="Fail under this header accuracy.")
-@click.option("--min-directives", type=float, default=0.0, help="Fail under this directive F1.")
-@click.option("--min-deadlines", type=float, default=0.0, help="Fail under this deadline F1.")
-@click.option("--min-figures", type=float, default=0.0, help="Fail under this figure F1.")
-@click.option("--min-persons", type=float, default=0.0, help="Fail under this person F1.")
-@click.option("--min-references", type=float, default=0.0, help="Fail under this reference F1.")
+@click.option("--min-header", type=float, default=0.0, help=_("Fail under this header accuracy."))
+@click.option("--min-directives", type=float, default=0.0, help=_("Fail under this directive F1."))
+@click.option("--min-deadlines", type=float, default=0.0, help=_("Fail under this deadline F1."))
+@click.option("--min-figures", type=float, default=0.0, help=_("Fail under this figure F1."))
+@click.option("--min-persons", type=float, default=0.0, help=_("Fail under this person F1."))
+@click.option("--min-references", type=float, default=0.0, help=_("Fail under this reference F1."))
 @click.option(
-    "--min-organization", type=float, default=0.0, help="Reports: fail under this accuracy."
+    "--min-organization", type=float, default=0.0, help=_("Reports: fail under this accuracy.")
 )
 @click.option(
-    "--min-status", type=float, default=0.0, help="Reports: fail under this status accuracy."
+    "--min-status", type=float, default=0.0, help=_("Reports: fail under this status accuracy.")
 )
-@click.option("--details", is_flag=True, help="List every mismatch, per document.")
-@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--details", is_flag=True, help=_("List every mismatch, per document."))
+@click.option("--json", "as_json", is_flag=True, help=_("Print the scores as JSON."))
 def evaluate(
     folder: Path,
     min_header: float,
@@ -447,11 +514,11 @@ def evaluate(
         if report.below(name, limit)
     ]
     if failed:
-        click.echo("decree eval: under threshold: " + "; ".join(failed), err=True)
+        click.echo("decree eval: " + _("under threshold: ") + "; ".join(failed), err=True)
         sys.exit(1)
 
 
-DRAFT_EXAMPLE = """
+DRAFT_EXAMPLE = N_("""
 \b
 Examples:
   decree draft resolution corpus/sample-drsop-22-3.txt corpus/reports/*-22-3*.txt \\
@@ -460,14 +527,14 @@ Examples:
       работников здравоохранения РФ" --person "Курбанова Патимат Магомедовна"
       --position "заведующая отделом организационной работы" -o out/appointment.docx
   decree draft card corpus/sample-drsop-22-3.txt corpus/reports/*-22-3*.txt -o out/card.docx
-"""
+""")
 
-RENDER_EXAMPLE = """
+RENDER_EXAMPLE = N_("""
 \b
 Examples:
   decree render templates/docx/resolution.docx templates/docx/resolution.json -o out.docx
   decree render my-letter.docx context.json -o letter.docx --pdf
-"""
+""")
 
 ISO_DATE = click.DateTime(formats=["%Y-%m-%d", "%d.%m.%Y"])
 
@@ -480,42 +547,47 @@ def template_options(f):
     f = click.option(
         "--template",
         type=click.Path(path_type=Path),
-        help="Your own copy of the template (a .docx with the same tags).",
+        help=_("Your own copy of the template (a .docx with the same tags)."),
     )(f)
     f = click.option(
         "--templates",
         type=click.Path(path_type=Path),
-        help="A folder of your own templates (resolution.docx, appointment.docx, "
-        "control_card.docx); missing ones are taken from decree.",
+        help=_(
+            "A folder of your own templates (resolution.docx, appointment.docx, "
+            "control_card.docx); missing ones are taken from decree."
+        ),
     )(f)
-    f = click.option("--pdf", is_flag=True, help="Also write a PDF beside the DOCX (LibreOffice).")(
-        f
-    )
+    f = click.option(
+        "--pdf", is_flag=True, help=_("Also write a PDF beside the DOCX (LibreOffice).")
+    )(f)
     f = click.option(
         "-o",
         "--output",
         required=True,
         type=click.Path(dir_okay=False, path_type=Path),
-        help="The .docx to write.",
+        help=_("The .docx to write."),
     )(f)
-    f = click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")(f)
+    f = click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))(f)
     return f
 
 
 def _finish(out: Path, pdf: bool) -> None:
-    click.echo(f"decree: wrote {out}", err=True)
+    click.echo("decree: " + _("wrote {path}").format(path=out), err=True)
     if pdf:
         from pipeline.generate import to_pdf
 
         made = to_pdf(out)
         if made is None:
             click.echo(
-                "decree: no PDF: LibreOffice is not installed "
-                "(apt-get install libreoffice-writer-nogui)",
+                "decree: "
+                + _(
+                    "no PDF: LibreOffice is not installed "
+                    "(apt-get install libreoffice-writer-nogui)"
+                ),
                 err=True,
             )
         else:
-            click.echo(f"decree: wrote {made}", err=True)
+            click.echo("decree: " + _("wrote {path}").format(path=made), err=True)
 
 
 def _run(verbose: bool, work) -> None:
@@ -535,19 +607,20 @@ def draft() -> None:
 @click.argument("decree", type=click.Path(path_type=Path))
 @click.argument("reports", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
-    "--meeting-date", type=ISO_DATE, help="Date of the meeting (YYYY-MM-DD); blank if left out."
+    "--meeting-date", type=ISO_DATE, help=_("Date of the meeting (YYYY-MM-DD); blank if left out.")
 )
-@click.option("--number", help="Number of the new resolution; blank if left out.")
+@click.option("--number", help=_("Number of the new resolution; blank if left out."))
 @click.option(
     "--roster",
     type=click.Path(path_type=Path),
-    help="CSV of member organizations: name;members — to say who has not reported.",
+    help=_("CSV of member organizations: name;members — to say who has not reported."),
 )
 @click.option(
     "--deadline",
     type=ISO_DATE,
-    help="New deadline for what is not done  [default: a month after the meeting, "
-    "on a working day]",
+    help=_(
+        "New deadline for what is not done  [default: a month after the meeting, on a working day]"
+    ),
 )
 @template_options
 def resolution(
@@ -573,7 +646,7 @@ def resolution(
         from pipeline.generate.roster import read_roster
 
         members = read_roster(roster) if roster else ()
-        _, extraction = read(decree)
+        _text, extraction = read(decree)
         result = check(decree, reports)
         for failure in result.failed:
             click.echo(f"decree: {failure.message}", err=True)
@@ -587,31 +660,31 @@ def resolution(
 
 
 @draft.command(epilog=DRAFT_EXAMPLE)
-@click.option("--org", help="The organization, in the nominative.")
-@click.option("--person", help='Full name in the nominative: "Фамилия Имя Отчество".')
-@click.option("--position", help="The person's position, in the nominative.")
+@click.option("--org", help=_("The organization, in the nominative."))
+@click.option("--person", help=_('Full name in the nominative: "Фамилия Имя Отчество".'))
+@click.option("--position", help=_("The person's position, in the nominative."))
 @click.option(
     "--duty",
     default="информационную работу",
     show_default=True,
-    help='What the person answers for, after "ответственным за".',
+    help=_('What the person answers for, after "ответственным за".'),
 )
-@click.option("--basis", type=click.Path(path_type=Path), help="The decree that asks for it.")
+@click.option("--basis", type=click.Path(path_type=Path), help=_("The decree that asks for it."))
 @click.option(
     "--from-report",
     type=click.Path(path_type=Path),
-    help="Take the organization, person and position from this report.",
+    help=_("Take the organization, person and position from this report."),
 )
-@click.option("--date", "act_date", type=ISO_DATE, help="Date of the order; blank if left out.")
-@click.option("--number", help="Number of the order; blank if left out.")
+@click.option("--date", "act_date", type=ISO_DATE, help=_("Date of the order; blank if left out."))
+@click.option("--number", help=_("Number of the order; blank if left out."))
 @click.option(
     "--doc-type",
     type=click.Choice(["распоряжение", "приказ", "постановление"]),
     default="распоряжение",
     show_default=True,
-    help="The kind of act.",
+    help=_("The kind of act."),
 )
-@click.option("--signer", help='Who signs: "Председатель|И.О. Фамилия".')
+@click.option("--signer", help=_('Who signs: "Председатель|И.О. Фамилия".'))
 @template_options
 def appointment(
     org,
@@ -640,7 +713,7 @@ def appointment(
         nonlocal org, person, position
         signatory = tuple(signer.split("|", 1)) if signer and "|" in signer else None
         if from_report:
-            _, report = read(from_report)
+            _text, report = read(from_report)
             org = org or (report.report or {}).get("organization")
             chosen = _appointed(report)
             if chosen:
@@ -654,8 +727,8 @@ def appointment(
         if missing:
             raise ContextMismatch(
                 str(from_report) if from_report else None,
-                f"no {', '.join(missing)} given",
-                "give them as options, or a report that names them",
+                _("no {options} given").format(options=", ".join(missing)),
+                _("give them as options, or a report that names them"),
             )
         basis_extraction = read(basis)[1] if basis else None
         context = build_appointment_context(
@@ -672,7 +745,7 @@ def appointment(
         if not context["signatory"]["name"]:
             context["signatory"]["name"] = "______________"
         render_docx(template_path("appointment", template, templates), context, output)
-        click.echo(f"decree: appointed {short_name(person)}", err=True)
+        click.echo("decree: " + _("appointed {name}").format(name=short_name(person)), err=True)
         _finish(output, pdf)
 
     _run(verbose, work)
@@ -690,7 +763,7 @@ def _appointed(report):
 @draft.command(epilog=DRAFT_EXAMPLE)
 @click.argument("decree", type=click.Path(path_type=Path))
 @click.argument("reports", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--as-of", type=ISO_DATE, help="Date of the card  [default: today]")
+@click.option("--as-of", type=ISO_DATE, help=_("Date of the card  [default: today]"))
 @template_options
 def card(decree, reports, as_of, template, templates, pdf, output, verbose) -> None:
     """Draft the control card of DECREE: its items, executors, deadlines and,
@@ -701,7 +774,7 @@ def card(decree, reports, as_of, template, templates, pdf, output, verbose) -> N
         from pipeline.generate import render_docx, template_path
         from pipeline.generate.card import build_card_context
 
-        _, extraction = read(decree)
+        _text, extraction = read(decree)
         result = check(decree, reports) if reports else None
         context = build_card_context(extraction, result, _day(as_of))
         render_docx(template_path("control_card", template, templates), context, output)
@@ -718,10 +791,10 @@ def card(decree, reports, as_of, template, templates, pdf, output, verbose) -> N
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The .docx to write.",
+    help=_("The .docx to write."),
 )
-@click.option("--pdf", is_flag=True, help="Also write a PDF beside the DOCX (LibreOffice).")
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("--pdf", is_flag=True, help=_("Also write a PDF beside the DOCX (LibreOffice)."))
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def render(template: Path, context: Path, output: Path, pdf: bool, verbose: bool) -> None:
     """Fill TEMPLATE (a .docx with Jinja tags) with CONTEXT (a JSON object).
 
@@ -733,38 +806,40 @@ def render(template: Path, context: Path, output: Path, pdf: bool, verbose: bool
         from pipeline.generate import render_docx
 
         if not context.is_file():
-            raise InputMissing(str(context), "no such context file")
+            raise InputMissing(str(context), _("no such context file"))
         try:
             values = json.loads(context.read_text(encoding="utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as error:
             raise ContextMismatch(
-                str(context), f"not a JSON object ({error})", "check the file with a JSON validator"
+                str(context),
+                _("not a JSON object ({error})").format(error=error),
+                _("check the file with a JSON validator"),
             ) from None
         if not isinstance(values, dict):
-            raise ContextMismatch(str(context), "the context must be a JSON object {…}")
+            raise ContextMismatch(str(context), _("the context must be a JSON object {…}"))
         render_docx(template, values, output)
         _finish(output, pdf)
 
     _run(verbose, work)
 
 
-BATCH_EXAMPLE = """
-\\b
+BATCH_EXAMPLE = N_("""
+\b
 Examples:
   decree batch corpus/ --db registry.sqlite
   decree batch archive/2019 archive/2020 --jobs 2
   decree batch archive/ --scheduler tcp://10.0.0.5:8786
-"""
+""")
 
-REGISTRY_EXAMPLE = """
-\\b
+REGISTRY_EXAMPLE = N_("""
+\b
 Examples:
   decree registry search подписка
   decree registry due --overdue --as-of 2025-01-01
   decree registry due --from 2024-01-01 --to 2024-03-31 --org культуры --format csv
   decree registry show sample-drsop-22-3.txt
   decree registry export --format ics -o deadlines.ics
-"""
+""")
 
 
 def _db_option(f):
@@ -772,8 +847,8 @@ def _db_option(f):
         "--db",
         type=click.Path(dir_okay=False, path_type=Path),
         default=lambda: os.environ.get("DECREE_DB", "registry.sqlite"),
-        show_default="registry.sqlite, or $DECREE_DB",
-        help="The registry (an SQLite file).",
+        show_default=_("registry.sqlite, or $DECREE_DB"),
+        help=_("The registry (an SQLite file)."),
     )(f)
 
 
@@ -785,12 +860,12 @@ def _db_option(f):
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes that read files.",
+    help=_("Worker processes that read files."),
 )
 @click.option(
-    "--scheduler", help='Run on a Dask cluster at this address ("local": a LocalCluster).'
+    "--scheduler", help=_('Run on a Dask cluster at this address ("local": a LocalCluster).')
 )
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def batch(paths, db, jobs, scheduler, verbose) -> None:
     """Read every document under PATHS (folders recursively: .docx, .pdf, .txt,
     scans; .doc, .rtf and .odt through LibreOffice) into the registry DB.
@@ -804,30 +879,37 @@ def batch(paths, db, jobs, scheduler, verbose) -> None:
 
     missing = [p for p in paths if not p.exists()]
     for path in missing:
-        click.echo(f"decree: {path}: no such file or folder — check the path", err=True)
+        click.echo(f"decree: {path}: " + _("no such file or folder — check the path"), err=True)
     try:
         conn = connect(db)
-        with _progress("reading") as tick:
+        with _progress(_("reading")) as tick:
             summary = run_batch(conn, [p for p in paths if p.exists()], jobs, scheduler, tick)
     except Exception as error:  # noqa: BLE001 - the registry itself failed: one line
         sys.exit(_fail(error, verbose))
     for path, message in summary.failures:
         click.echo(f"decree: {message if path in message else f'{path}: {message}'}", err=True)
-    kinds = ", ".join(f"{k} {n}" for k, n in sorted(summary.kinds.items())) or "—"
-    click.echo(
-        f"decree batch: processed {summary.processed} ({kinds}), skipped {summary.skipped} "
-        f"unchanged, failed {summary.failed}; registry {db}"
-        + (
-            " — interrupted: what was finished is kept; run again to go on"
-            if summary.interrupted
-            else ""
-        ),
-        err=True,
-    )
+    click.echo("decree batch: " + batch_summary(summary, db), err=True)
     if summary.interrupted:
         sys.exit(130)
     if summary.failed or missing:
         sys.exit(SOME_FAILED)
+
+
+KIND_NAMES = {"decree": N_("decrees"), "order": N_("orders"), "protocol": N_("protocols"),
+              "report": N_("reports"), "other": N_("other documents")}  # fmt: skip
+
+
+def batch_summary(summary, db) -> str:
+    """The last line of a batch: counts with their plural forms, by kind."""
+    kinds = ", ".join(f"{_(KIND_NAMES.get(k, k))}: {n}" for k, n in sorted(summary.kinds.items()))
+    done = ngettext("processed {n} file", "processed {n} files", summary.processed)
+    line = done.format(n=summary.processed) + (f" ({kinds})" if kinds else "")
+    line += ", " + _("skipped {n} unchanged").format(n=summary.skipped)
+    line += ", " + _("failed {n}").format(n=summary.failed)
+    line += "; " + _("registry {db}").format(db=db)
+    if summary.interrupted:
+        line += " — " + _("interrupted: what was finished is kept; run again to go on")
+    return line
 
 
 class _progress:
@@ -905,12 +987,13 @@ def _rows_out(rows: list[dict], fmt: str, columns: tuple[str, ...]) -> None:
             for c in columns:
                 value = r.get(c) or ""
                 value = STATE_WORDS.get(value, value) if c == "state" else value
+                value = day(value) if c in ("deadline_date", "date") else value
                 value = Path(value).name if c == "path" else str(value)
                 width = TABLE_LABELS.get(c, (c, 20))[1]
                 cells.append(value if len(value) <= 2 * width else value[: 2 * width - 1] + "…")
             table.add_row(*cells)
         Console(width=max(160, Console().width)).print(table)
-        click.echo(f"{len(rows)} rows", err=True)
+        click.echo(ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows)), err=True)
 
 
 def _open_registry(db: Path):
@@ -919,7 +1002,9 @@ def _open_registry(db: Path):
 
     if not db.is_file():
         raise InputMissing(
-            str(db), "no registry here", "make one with: decree batch FOLDER --db " + str(db)
+            str(db),
+            _("no registry here"),
+            _("make one with: decree batch FOLDER --db {db}").format(db=db),
         )
     return connect(db)
 
@@ -930,7 +1015,7 @@ FORMAT = click.option(
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help="How to print the rows.",
+    help=_("How to print the rows."),
 )
 
 
@@ -938,7 +1023,7 @@ FORMAT = click.option(
 @click.argument("query")
 @_db_option
 @FORMAT
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def search(query, db, fmt, verbose) -> None:
     """Directives and documents with every word of QUERY, in any of its forms."""
     from pipeline.registry.queries import search as run_search
@@ -955,13 +1040,13 @@ def search(query, db, fmt, verbose) -> None:
 
 @registry.command(epilog=REGISTRY_EXAMPLE)
 @_db_option
-@click.option("--from", "start", type=ISO_DATE, help="Deadlines from this day.")
-@click.option("--to", "end", type=ISO_DATE, help="Deadlines up to this day.")
-@click.option("--overdue", is_flag=True, help="Only what is past its deadline and not done.")
-@click.option("--as-of", type=ISO_DATE, help="Today, for --overdue  [default: today]")
-@click.option("--org", help="Only directives whose addressees, persons or issuer contain this.")
+@click.option("--from", "start", type=ISO_DATE, help=_("Deadlines from this day."))
+@click.option("--to", "end", type=ISO_DATE, help=_("Deadlines up to this day."))
+@click.option("--overdue", is_flag=True, help=_("Only what is past its deadline and not done."))
+@click.option("--as-of", type=ISO_DATE, help=_("Today, for --overdue  [default: today]"))
+@click.option("--org", help=_("Only directives whose addressees, persons or issuer contain this."))
 @FORMAT
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def due(db, start, end, overdue, as_of, org, fmt, verbose) -> None:
     """Directives falling due (dated and not done), then the periodic and permanent
     ones, which are never overdue. A directive is done when a report said so."""
@@ -981,7 +1066,7 @@ def due(db, start, end, overdue, as_of, org, fmt, verbose) -> None:
 @registry.command(epilog=REGISTRY_EXAMPLE)
 @click.argument("doc")
 @_db_option
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def show(doc, db, verbose) -> None:
     """One document (by path, file name, number or id) with its directives and statuses."""
     from pipeline.errors import InputMissing
@@ -993,8 +1078,8 @@ def show(doc, db, verbose) -> None:
         if found is None:
             raise InputMissing(
                 doc,
-                "no such document in the registry",
-                "search for it: decree registry search WORDS",
+                _("no such document in the registry"),
+                _("search for it: decree registry search WORDS"),
             )
         click.echo(to_json(found))
 
@@ -1009,33 +1094,33 @@ def show(doc, db, verbose) -> None:
     type=click.Choice(["csv", "xlsx", "ics", "json"]),
     default="csv",
     show_default=True,
-    help="csv, xlsx, ics (a calendar), json.",
+    help=_("csv, xlsx, ics (a calendar), json."),
 )
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (required for xlsx).",
+    help=_("Write to this file (required for xlsx)."),
 )
-@click.option("-v", "--verbose", is_flag=True, help="Show tracebacks for errors.")
+@click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
 def export(db, fmt, output, verbose) -> None:
     """Every directive of the registry, with its deadline and whether it is done."""
     from pipeline.registry import export as ex
     from pipeline.registry.queries import all_directives
 
     if fmt == "xlsx" and output is None:
-        raise click.UsageError("--format xlsx writes a file: give it with -o registry.xlsx")
+        raise click.UsageError(_("--format xlsx writes a file: give it with -o registry.xlsx"))
 
     def work():
         rows = all_directives(_open_registry(db))
         if fmt == "xlsx":
             ex.to_xlsx(rows, output)
-            click.echo(f"decree: wrote {output}", err=True)
+            click.echo("decree: " + _("wrote {path}").format(path=output), err=True)
             return
         text = {"csv": ex.to_csv, "ics": ex.to_ics, "json": ex.to_json}[fmt](rows)
         if output:
             output.write_text(text, encoding="utf-8", newline="")
-            click.echo(f"decree: wrote {output}", err=True)
+            click.echo("decree: " + _("wrote {path}").format(path=output), err=True)
         else:
             click.echo(text, nl=False)
 
@@ -1043,4 +1128,4 @@ def export(db, fmt, output, verbose) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    main(prog_name="decree")

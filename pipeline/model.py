@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass, field, fields, is_dataclass
 from typing import Any
 
+from pipeline.i18n import Note
+
 # -- ingest -----------------------------------------------------------------
 
 
@@ -60,7 +62,7 @@ class Document:
     text: str
     blocks: tuple[Block, ...]
     source: Source
-    warnings: tuple[str, ...] = ()
+    warnings: tuple[Note, ...] = ()
     page_confidence: tuple[float, ...] = ()
 
     def block_text(self, block: Block) -> str:
@@ -185,7 +187,7 @@ class Extraction:
     urls: tuple[str, ...] = ()
     control: Control | None = None
     report: dict[str, Any] | None = None
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Note, ...] = field(default=())
     pages: tuple[dict[str, Any], ...] = ()
 
     @classmethod
@@ -197,7 +199,10 @@ class Extraction:
 
 
 def to_plain(value: Any) -> Any:
-    """Dataclasses, tuples and lists as plain JSON-ready values."""
+    """Dataclasses, tuples and lists as plain JSON-ready values; a warning
+    (Note) as {"code", "message"}, the message in the interface's language."""
+    if isinstance(value, Note):
+        return value.plain()
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_plain(getattr(value, f.name)) for f in fields(value)}
     if isinstance(value, (list, tuple)):
@@ -238,6 +243,8 @@ def _build(cls: type, data: dict[str, Any]) -> Any:
             value = _build(_NESTED[key], value)
         elif key in _SEQUENCES and isinstance(value, list):
             value = tuple(_build(_SEQUENCES[key], v) for v in value)
+        elif key == "warnings" and isinstance(value, list):
+            value = tuple(Note.from_plain(v) for v in value)
         elif isinstance(value, list):
             value = tuple(value)
         kwargs[key] = value

@@ -38,3 +38,14 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   fi
   touch "$stamp"
 fi
+
+# The interface's message catalogs: pip compiles them at install (setup.py);
+# a .po changed since (a git pull) is compiled again here.
+for po in pipeline/locale/*/LC_MESSAGES/*.po; do
+  [ -e "$po" ] || continue
+  mo="${po%.po}.mo"
+  if [ ! -f "$mo" ] || [ "$po" -nt "$mo" ]; then
+    .venv/bin/python scripts/i18n.py compile >/dev/null
+    break
+  fi
+done

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
+
+# The suite's own assertions read English messages: pin the interface language
+# here, whatever the machine's locale (tests/test_i18n.py sets it per run).
+os.environ["DECREE_LANG"] = "en"
 
 import pytest
 

@@ -111,12 +111,13 @@ def test_prose_matched_by_content_and_title(result):
 def test_bad_inputs(result):
     other = _row(result, "other.txt")
     assert set(_statuses(other).values()) == {"no_info"}
-    assert "18-2" in other.warnings[0]
+    assert "18-2" in str(other.warnings[0])
     nameless = _row(result, "nameless.txt")
     assert nameless.label == "nameless.txt" and nameless.organization is None
-    assert "file name" in nameless.warnings[0]
+    assert "file name" in str(nameless.warnings[0])
     decree_row = _row(result, "sample-drsop-22-3.txt")
-    assert decree_row.warnings[0].startswith("this is a decree, not a report")
+    assert str(decree_row.warnings[0]).startswith("this is a decree, not a report")
+    assert decree_row.warnings[0].code == "not-a-report"
     (failure,) = result.failed
     assert failure.path.endswith("missing.txt") and failure.exit_code == 3
 
@@ -124,7 +125,7 @@ def test_bad_inputs(result):
 @pytest.mark.slow
 def test_unmarked_report_is_read_as_one(result):
     row = _row(result, "plain.txt")
-    assert row.warnings[0].startswith("no marks of a report")
+    assert str(row.warnings[0]).startswith("no marks of a report")
     assert row.organization == "Реском профсоюза работников культуры"
     assert _statuses(row)["1"] == "not_applicable"
     assert _statuses(row)["2"] == "done"

@@ -951,7 +951,8 @@ def test_pdf_page_numbers_dropped_and_blank_page_warned(tmp_path: Path) -> None:
     ]
     assert [b.page for b in result.blocks] == [1, 1, 2, 2]
     assert result.source.pages == 3
-    assert result.warnings == ("pages without a text layer (scanned?): 3",)
+    assert tuple(map(str, result.warnings)) == ("pages without a text layer (scanned?): 3",)
+    assert result.warnings[0].code == "no-text-layer"
 
 
 def test_pdf_that_calls_itself_docx_is_read_as_pdf(tmp_path: Path) -> None:

@@ -160,7 +160,8 @@ def test_a_page_of_non_words_gets_a_warning_naming_it():
     entries_ = ({"page": 1, "confidence": 88.0, "words": 0.9},)
     entries_ += ({"page": 2, "confidence": 88.0, "words": 0.3},)
     (warning,) = word_warnings(entries_, single=False)
-    assert warning.startswith("page 2 ") and "retake the photo" in warning
+    assert warning.code == "page-reads-badly"
+    assert str(warning).startswith("page 2 ") and "retake the photo" in str(warning)
 
 
 # -- reading photos --------------------------------------------------------------------

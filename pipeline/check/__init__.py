@@ -31,6 +31,7 @@ from pipeline.check.result import (
     Row,
 )
 from pipeline.errors import DecreeError, NoDirectives
+from pipeline.i18n import _
 from pipeline.model import Extraction
 
 __all__ = [
@@ -82,8 +83,12 @@ def check_documents(
     """The matrix for an extracted decree and reports given as (path, text,
     extraction) or as the Failure of a report that could not be read."""
     if not decree.directives:
-        hint = " (it looks like a report)" if decree.kind == "report" else ""
-        raise NoDirectives(decree_path, f"no numbered items found in the decree{hint}")
+        message = (
+            _("no numbered items found in the decree (it looks like a report)")
+            if decree.kind == "report"
+            else _("no numbered items found in the decree")
+        )
+        raise NoDirectives(decree_path, message)
     infos = directive_infos(decree)
     rows: list[Row] = []
     failed: list[Failure] = []
@@ -108,7 +113,8 @@ def read_each(
             yield Failure(str(path), error.line(), error.exit_code)
             continue
         except Exception as error:  # noqa: BLE001 - one bad report must not stop the matrix
-            yield Failure(str(path), f"{path}: internal error: {type(error).__name__}: {error}", 1)
+            message = _("internal error: {error}").format(error=f"{type(error).__name__}: {error}")
+            yield Failure(str(path), f"{path}: {message}", 1)
             continue
         yield str(path), text, extraction
 
@@ -127,5 +133,5 @@ def check(
     when it has no numbered items. Reports that cannot be read are listed in
     `CheckResult.failed`; the others are still checked.
     """
-    _, decree = read(decree_path, **options)
+    _text, decree = read(decree_path, **options)
     return check_documents(str(decree_path), decree, read_each(report_paths, **options))

@@ -26,11 +26,18 @@ from pipeline.check.similarity import Matcher
 from pipeline.check.status import NOT_DONE, Unit, classify, decide
 from pipeline.check.units import assign, read_units, sentence_at, unit_at, within
 from pipeline.extract.report import as_report
+from pipeline.i18n import N_, Note, _, note
 from pipeline.model import Directive, Extraction, Figure
 
-NOT_A_REPORT = "this is a decree, not a report: nothing to match"
-UNMARKED = "no marks of a report (a subject such as «Информация о выполнении …»): read as one"
-NO_ORGANIZATION = "no organization in the letterhead or the signature: the file name labels the row"
+NOT_A_REPORT = note("not-a-report", N_("this is a decree, not a report: nothing to match"))
+UNMARKED = note(
+    "unmarked-report",
+    N_("no marks of a report (a subject such as «Информация о выполнении …»): read as one"),
+)
+NO_ORGANIZATION = note(
+    "no-organization",
+    N_("no organization in the letterhead or the signature: the file name labels the row"),
+)
 _NORM_BEFORE = ("норматив", "норма", "нормативе", "нормативу")  # "при нормативе 7 экземпляров"
 
 
@@ -83,13 +90,17 @@ def _excluded(d: Directive, info: DirectiveInfo, members: float | None, level: i
               member_unit: Unit | None) -> Cell | None:  # fmt: skip
     """A not_applicable cell when the directive does not concern this organization."""
     if not info.applies:
-        return Cell("not_applicable", reason="addresses no member organization")
+        return Cell("not_applicable", reason=_("addresses no member organization"))
     condition = find_condition(d.text)
     if condition and members is not None and not condition.holds(members):
-        reason = f"{condition.text}; the organization has {members:g}"
+        reason = _("{condition}; the organization has {members}").format(
+            condition=condition.text, members=f"{members:g}"
+        )
         return Cell("not_applicable", _evidence(member_unit), reason=reason)
     if is_below(level, d.addressees):
-        return Cell("not_applicable", reason=f"addressed to {', '.join(d.addressees)}")
+        return Cell(
+            "not_applicable", reason=_("addressed to {who}").format(who=", ".join(d.addressees))
+        )
     return None
 
 
@@ -118,14 +129,14 @@ def _together(children: list[Cell]) -> Cell:
     """The status of a directive from its sub-items' statuses."""
     statuses = [c.status for c in children if c.status != "not_applicable"]
     if not statuses:
-        return Cell("not_applicable", reason="none of its sub-items concerns the organization")
+        return Cell("not_applicable", reason=_("none of its sub-items concerns the organization"))
     if len(set(statuses)) == 1:
-        return Cell(statuses[0], reason="from its sub-items")
-    return Cell("partial", reason="from its sub-items")
+        return Cell(statuses[0], reason=_("from its sub-items"))
+    return Cell("partial", reason=_("from its sub-items"))
 
 
 def _empty(path: str, label: str, org: str | None, members: float | None,
-           infos: Sequence[DirectiveInfo], warnings: list[str]) -> Row:  # fmt: skip
+           infos: Sequence[DirectiveInfo], warnings: list[Note]) -> Row:  # fmt: skip
     cells = {d.id: Cell("no_info") for d in infos}
     return Row(path, label, org, members, cells, tuple(warnings))
 
@@ -136,7 +147,7 @@ def assess(decree: Extraction, infos: Sequence[DirectiveInfo], report: Extractio
     block = report.report or {}
     organization, members = block.get("organization"), block.get("members")
     label = organization or Path(path).name
-    warnings: list[str] = []
+    warnings: list[Note] = []
     if report.kind in ("decree", "order", "protocol"):
         return _empty(path, label, organization, members, infos, [NOT_A_REPORT])
     if report.kind != "report":  # no subject, no answers by item: read it as a report anyway
@@ -178,6 +189,11 @@ def assess(decree: Extraction, infos: Sequence[DirectiveInfo], report: Extractio
     if members is None and any(
         find_condition(i.text) or find_norm(by_id[i.id], decree.figures) for i in infos if i.applies
     ):
-        warnings.append("membership not given: size conditions and norms were not computed")
+        warnings.append(
+            note(
+                "no-membership",
+                N_("membership not given: size conditions and norms were not computed"),
+            )
+        )
     return Row(path, label, organization, members, {i.id: cells[i.id] for i in infos},
                tuple(warnings))  # fmt: skip

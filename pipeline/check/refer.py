@@ -11,6 +11,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
+from pipeline.i18n import N_, Note, note
 from pipeline.model import Header
 
 TITLE_MATCH = 0.85
@@ -57,16 +58,21 @@ def answers(header: Header, ref: Any) -> bool:
     return False
 
 
-def match_decree(header: Header, refers_to: Any) -> tuple[bool, str | None]:
+def match_decree(header: Header, refers_to: Any) -> tuple[bool, Note | None]:
     """(does the report answer this decree, a warning or None)."""
     refs = list(refers_to or ())
     if not refs:
-        return True, "the report does not say which decree it answers: matched by content"
+        return True, note(
+            "decree-not-named",
+            N_("the report does not say which decree it answers: matched by content"),
+        )
     if any(answers(header, ref) for ref in refs):
         return True, None
     own = describe({"doc_type": header.doc_type, "date": header.date, "number": header.number,
                     "title": header.title})  # fmt: skip
-    return False, (
-        f"the report answers {describe(refs[0])}, not {own}: not matched "
-        "(check it against that decree)"
+    return False, note(
+        "other-decree",
+        N_("the report answers {other}, not {own}: not matched (check it against that decree)"),
+        other=describe(refs[0]),
+        own=own,
     )

@@ -60,7 +60,7 @@ def write_xlsx(result: CheckResult, path: str | Path) -> None:
     for row in result.reports:
         cells = [row.status[d.id] for d in result.directives]
         values = [row.label, Path(row.path).name, row.members]
-        values += [cell_text(c) for c in cells] + ["; ".join(row.warnings)]
+        values += [cell_text(c) for c in cells] + ["; ".join(map(str, row.warnings))]
         sheet.append(values)
         r = sheet.max_row
         for k, cell in enumerate(cells, start=4):

@@ -112,7 +112,7 @@ def _row(row: Row) -> dict[str, Any]:
         "label": row.label,
         "organization": row.organization,
         "members": row.members,
-        "warnings": list(row.warnings),
+        "warnings": [w.plain() for w in row.warnings],
         "status": {
             key: {
                 "status": cell.status,

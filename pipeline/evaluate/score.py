@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.i18n import _
+
 # The rows of the table, in the order printed. Fields scored as accuracy
 # (kind, header, signatory, organization, status) count a wrong value both as a
 # miss and as a false positive, so that their F1 is the accuracy.
@@ -130,14 +132,25 @@ def format_report(report: Report, details: bool = False) -> str:
             f" {s.support:>8} {s.fp:>6}"
         )
 
-    rows = [f"{'field':<14}{'precision':>9} {'recall':>7} {'F1':>6} {'support':>8} {'extra':>6}"]
+    heads = [_("field"), _("precision"), _("recall"), "F1", _("support"), _("extra")]
+    widths = (-14, 9, 7, 6, 8, 6)
+    rows = [
+        "".join(
+            (f"{h:<{-w}}" if w < 0 else f" {h:>{w}}" if k > 1 else f"{h:>{w}}")
+            for k, (h, w) in enumerate(zip(heads, widths, strict=True))
+        )
+    ]
     for name, s in report.scores.items():
         if name in REPORT_ONLY and not s.tp + s.fn + s.fp:
             continue  # report fields: shown where the folder has reports
         rows.append(line(name, s))
         if name == "header" and details:
             rows.extend(line("  " + n, hs) for n, hs in report.header_fields.items())
-    rows.append(f"documents: {report.documents}, failed: {report.failed}")
+    rows.append(
+        _("documents: {count}, failed: {failed}").format(
+            count=report.documents, failed=report.failed
+        )
+    )
     if details:
         for slug, problems in report.problems.items():
             if problems:

@@ -50,6 +50,7 @@ from pipeline.extract.structure import (
 from pipeline.extract.tables import read_pasted_tables
 from pipeline.extract.urls import find_urls
 from pipeline.ingest.ocr_words import page_entries, word_warnings
+from pipeline.i18n import N_, note
 from pipeline.model import Control, Directive, Document, Extraction, Person, Signatory
 from pipeline.nlp import tag_spans
 
@@ -241,9 +242,16 @@ def extract(doc: Document) -> Extraction:
     pages = page_entries(doc)
     warnings += word_warnings(pages, single=len(pages) == 1)
     if not regions and not report_like:
-        warnings.append("no operative part found (no marker such as «постановляет:» and no items)")
+        warnings.append(
+            note(
+                "no-operative-part",
+                N_("no operative part found (no marker such as «постановляет:» and no items)"),
+            )
+        )
     if header.date is None:
-        warnings.append("no document date found: partial deadlines are left unresolved")
+        warnings.append(
+            note("no-date", N_("no document date found: partial deadlines are left unresolved"))
+        )
     return Extraction(
         schema=SCHEMA,
         source=doc.source,

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import ContextMismatch, OutputError, TemplateBroken, TemplateMissing
+from pipeline.i18n import _
 
 LEFTOVER_RE = re.compile(r"\{\{|\}\}|\{%|%\}")
 
@@ -30,19 +31,25 @@ def _open(template: Path):
     from docxtpl import DocxTemplate
 
     if not template.is_file():
-        raise TemplateMissing(str(template), "no such template")
+        raise TemplateMissing(str(template), _("no such template"))
     try:
         doc = DocxTemplate(str(template))
         doc.init_docx()
     except Exception as error:  # noqa: BLE001 - python-docx raises several types here
-        raise TemplateBroken(str(template), f"not a Word document ({error})") from None
+        raise TemplateBroken(
+            str(template), _("not a Word document ({error})").format(error=error)
+        ) from None
     return doc
 
 
 def _broken(template: Path, error: Exception) -> TemplateBroken:
     line = getattr(error, "lineno", None)
-    where = f" near tag line {line}" if line else ""
-    return TemplateBroken(str(template), f"broken tag{where}: {getattr(error, 'message', error)}")
+    what = getattr(error, "message", error)
+    if line:
+        message = _("broken tag near tag line {line}: {error}").format(line=line, error=what)
+    else:
+        message = _("broken tag: {error}").format(error=what)
+    return TemplateBroken(str(template), message)
 
 
 def variables(template: Path) -> set[str]:
@@ -84,21 +91,28 @@ def render_docx(template: Path, context: dict[str, Any], out: Path) -> Path:
     except TemplateSyntaxError as error:
         raise _broken(template, error) from None
     if missing:
-        raise ContextMismatch(str(template), f"the context has no variable {', '.join(missing)}")
+        raise ContextMismatch(
+            str(template),
+            _("the context has no variable {names}").format(names=", ".join(missing)),
+        )
     try:
         doc.render(context, env)
     except UndefinedError as error:
-        raise ContextMismatch(str(template), f"undefined in the context: {error.message}") from None
+        raise ContextMismatch(
+            str(template), _("undefined in the context: {error}").format(error=error.message)
+        ) from None
     except TemplateError as error:
         raise _broken(template, error) from None
     text = "\n".join(p.text for p in _paragraphs(doc.docx))
     if LEFTOVER_RE.search(text):
-        raise TemplateBroken(str(template), "a tag was left in the output (split across runs?)")
+        raise TemplateBroken(str(template), _("a tag was left in the output (split across runs?)"))
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         doc.save(str(out))
     except OSError as error:
-        raise OutputError(str(out), f"cannot write the document ({error.strerror})") from None
+        raise OutputError(
+            str(out), _("cannot write the document ({error})").format(error=error.strerror)
+        ) from None
     return out
 
 

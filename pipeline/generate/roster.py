@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.errors import CorruptFile, EmptyInput, InputMissing
+from pipeline.i18n import _
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ def read_roster(path: Path) -> tuple[Member, ...]:
     """Raises InputMissing, EmptyInput or CorruptFile (a file that is not a
     two-column table)."""
     if not path.is_file():
-        raise InputMissing(str(path), "no such roster file")
+        raise InputMissing(str(path), _("no such roster file"))
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "cp1251"):
         try:
@@ -35,10 +36,10 @@ def read_roster(path: Path) -> tuple[Member, ...]:
         except UnicodeDecodeError:
             continue
     else:
-        raise CorruptFile(str(path), "the roster is not text", "save it as CSV (UTF-8)")
+        raise CorruptFile(str(path), _("the roster is not text"), _("save it as CSV (UTF-8)"))
     lines = [line for line in text.splitlines() if line.strip()]
     if not lines:
-        raise EmptyInput(str(path), "the roster is empty", "list one organization a line")
+        raise EmptyInput(str(path), _("the roster is empty"), _("list one organization a line"))
     try:
         dialect = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
         delimiter = dialect.delimiter
@@ -55,10 +56,10 @@ def read_roster(path: Path) -> tuple[Member, ...]:
                 continue  # the header line
             raise CorruptFile(
                 str(path),
-                f"membership is not a number: {cells[1]!r}",
-                "give the number of members in the second column, or leave it empty",
+                _("membership is not a number: {value}").format(value=repr(cells[1])),
+                _("give the number of members in the second column, or leave it empty"),
             )
         out.append(Member(cells[0], float(number.replace(",", ".")) if number else None))
     if not out:
-        raise EmptyInput(str(path), "the roster lists no organization")
+        raise EmptyInput(str(path), _("the roster lists no organization"))
     return tuple(out)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pipeline.errors import TemplateMissing
+from pipeline.i18n import _
 
 NAMES = ("resolution", "appointment", "control_card")
 
@@ -29,8 +30,8 @@ def shipped_folder() -> Path:
             return candidate
     raise TemplateMissing(
         None,
-        "the built-in templates are missing from this installation",
-        "reinstall decree, or give your own with --template",
+        _("the built-in templates are missing from this installation"),
+        _("reinstall decree, or give your own with --template"),
     )
 
 
@@ -39,11 +40,11 @@ def template_path(name: str, template: Path | None = None, folder: Path | None =
     else `<folder>/<name>.docx` when that exists, else the shipped one."""
     if template is not None:
         if not template.is_file():
-            raise TemplateMissing(str(template), "no such template")
+            raise TemplateMissing(str(template), _("no such template"))
         return template
     if folder is not None:
         if not folder.is_dir():
-            raise TemplateMissing(str(folder), "no such templates folder")
+            raise TemplateMissing(str(folder), _("no such templates folder"))
         own = folder / f"{name}.docx"
         if own.is_file():
             return own

@@ -19,6 +19,8 @@ from pipeline.errors import (
     NotRussian,
     TooManyChars,
 )
+from pipeline.i18n import N_, _, note
+from pipeline.i18n import thousands as _thousands
 from pipeline.model import Document, Source
 
 from .builder import TextBuilder
@@ -45,18 +47,20 @@ def _sha256(path: Path) -> str:
 
 def _head(path: Path, given: str) -> bytes:
     if not path.exists():
-        raise InputMissing(given, "no such file")
+        raise InputMissing(given, _("no such file"))
     if path.is_dir():
-        raise NotAFile(given, "is a directory")
+        raise NotAFile(given, _("is a directory"))
     if not path.is_file():
-        raise NotAFile(given, "is not a regular file")
+        raise NotAFile(given, _("is not a regular file"))
     try:
         with path.open("rb") as handle:
             head = handle.read(HEAD_SIZE)
     except PermissionError as exc:
-        raise InputMissing(given, "cannot be read", advice="check the file permissions") from exc
+        raise InputMissing(
+            given, _("cannot be read"), advice=_("check the file permissions")
+        ) from exc
     if not head:
-        raise EmptyInput(given, "the file is empty (0 bytes)")
+        raise EmptyInput(given, _("the file is empty (0 bytes)"))
     return head
 
 
@@ -103,7 +107,7 @@ def read_document(
     fmt = detect_format(given, head)
     options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}
     if fmt == "image":
-        doc = read_with_ocr(given, fmt, "the file is an image", max_pages=max_pages, **options)
+        doc = read_with_ocr(given, fmt, N_("the file is an image"), max_pages=max_pages, **options)
         _check_chars(given, doc.text, max_chars)
         return doc
     builder = TextBuilder(given, max_chars)
@@ -119,9 +123,9 @@ def read_document(
         encoding = _read_txt(given, builder, max_chars)
     text = builder.text
     if not text.strip():
-        raise EmptyInput(given, "the document has no text")
+        raise EmptyInput(given, _("the document has no text"))
     if not is_russian(text):
-        raise NotRussian(given, "the text is not in Russian (too few Cyrillic letters)")
+        raise NotRussian(given, _("the text is not in Russian (too few Cyrillic letters)"))
     used_ocr = any(c == c for c in confidence)  # NaN marks a text-layer page
     source = Source(given, fmt, pages, used_ocr, _sha256(Path(given)), encoding)
     return Document(text, tuple(builder.blocks), source, tuple(warnings), confidence)
@@ -192,7 +196,8 @@ def _read_pdf(
     if not numbers:
         emit_pages(pages, builder)
         blank = empty_pages([page.letters for page in pages])
-        warnings = [f"pages without a text layer (scanned?): {', '.join(map(str, blank))}"]
+        warnings = [note("no-text-layer", N_("pages without a text layer (scanned?): {pages}"),
+                         pages=", ".join(map(str, blank)))]  # fmt: skip
         return len(pages), warnings if blank else [], ()
     with searchable_folder(searchable_pdf) as pdf_dir:
         done = ocr_pdf_pages(path, numbers, jobs=jobs, pdf_dir=pdf_dir)
@@ -206,7 +211,9 @@ def _read_pdf(
 
 def _check_chars(path: str, text: str, max_chars: int) -> None:
     if len(text) > max_chars:
-        raise TooManyChars(path, f"{len(text):,} characters of text".replace(",", " "))
+        raise TooManyChars(
+            path, _("{count} characters of text").format(count=_thousands(len(text)))
+        )
 
 
 def _read_txt(path: str, builder: TextBuilder, max_chars: int) -> str:
@@ -215,10 +222,12 @@ def _read_txt(path: str, builder: TextBuilder, max_chars: int) -> str:
     # No encoding spends more than 4 bytes on a character: a file that big
     # is refused before it is read into memory.
     if Path(path).stat().st_size > 4 * max_chars:
-        raise TooManyChars(path, f"over {max_chars:,} characters of text".replace(",", " "))
+        raise TooManyChars(
+            path, _("over {count} characters of text").format(count=_thousands(max_chars))
+        )
     text, encoding = decode_text(Path(path).read_bytes())
     _check_chars(path, text, max_chars)
     if encoding == "binary":
-        raise CorruptFile(path, "binary data, not text")
+        raise CorruptFile(path, _("binary data, not text"))
     read_text(text, builder)
     return encoding

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.errors import TooManyChars
+from pipeline.i18n import _, thousands
 from pipeline.model import Block
 
 from .clean import clean_cell, clean_line
@@ -56,7 +57,8 @@ class TextBuilder:
         self._length += len(text)
         if self.max_chars is not None and self._length > self.max_chars:
             raise TooManyChars(
-                self.path, f"more than {self.max_chars:,} characters of text".replace(",", " ")
+                self.path,
+                _("more than {count} characters of text").format(count=thousands(self.max_chars)),
             )
         return start, self._length
 

@@ -12,6 +12,7 @@ import zlib
 from pathlib import Path
 
 from pipeline.errors import CorruptFile, EncryptedFile, TooLarge, UnsupportedFormat
+from pipeline.i18n import _
 
 TEXT_SUFFIXES = {".txt", ".text"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp", ".gif", ".heic", ".heif"}
@@ -60,7 +61,9 @@ def check_zip_sizes(path: str, members: list[zipfile.ZipInfo]) -> None:
     for a ZIP bomb (a huge inflation ratio), TooLarge for a package that is
     merely too big."""
     if len(members) > MAX_MEMBERS:
-        raise CorruptFile(path, f"a ZIP package with {len(members)} members (a ZIP bomb?)")
+        raise CorruptFile(
+            path, _("a ZIP package with {count} members (a ZIP bomb?)").format(count=len(members))
+        )
     total = sum(m.file_size for m in members)
     packed = sum(m.compress_size for m in members)
     biggest = max(members, key=lambda m: m.file_size, default=None)
@@ -69,14 +72,22 @@ def check_zip_sizes(path: str, members: list[zipfile.ZipInfo]) -> None:
     if total > BOMB_RATIO * max(packed, 1):
         raise CorruptFile(
             path,
-            f"a ZIP bomb: {_mib(packed)} would inflate to {_mib(total)}; nothing was inflated",
-            advice="do not open it; ask the sender for the original document",
+            _("a ZIP bomb: {packed} would inflate to {total}; nothing was inflated").format(
+                packed=_mib(packed), total=_mib(total)
+            ),
+            advice=_("do not open it; ask the sender for the original document"),
         )
     raise TooLarge(
         path,
-        f"the package would inflate to {_mib(total)} ({biggest.filename}: "
-        f"{_mib(biggest.file_size)}), over the limit of {_mib(MAX_INFLATED)}",
-        advice="remove large images or split the document",
+        _(
+            "the package would inflate to {total} ({member}: {size}), over the limit of {limit}"
+        ).format(
+            total=_mib(total),
+            member=biggest.filename,
+            size=_mib(biggest.file_size),
+            limit=_mib(MAX_INFLATED),
+        ),
+        advice=_("remove large images or split the document"),
     )
 
 
@@ -98,20 +109,22 @@ def _zip_kind(path: str) -> str:
         RuntimeError,  # an encrypted member
         ValueError,
     ) as exc:
-        raise CorruptFile(path, f"a damaged ZIP/DOCX package ({exc})") from exc
+        raise CorruptFile(
+            path, _("a damaged ZIP/DOCX package ({error})").format(error=exc)
+        ) from exc
     if "word/document.xml" in names:
         if b"macroEnabled" in content_types or b"template.main" in content_types:
-            raise UnsupportedFormat(path, "a Word template or macro-enabled document")
+            raise UnsupportedFormat(path, _("a Word template or macro-enabled document"))
         return "docx"
     if "content.xml" in names:
-        raise UnsupportedFormat(path, "an OpenDocument file (save it as .docx)")
+        raise UnsupportedFormat(path, _("an OpenDocument file (save it as .docx)"))
     if any(name.startswith("xl/") for name in names):
-        raise UnsupportedFormat(path, "an Excel workbook")
+        raise UnsupportedFormat(path, _("an Excel workbook"))
     if any(name.startswith("ppt/") for name in names):
-        raise UnsupportedFormat(path, "a PowerPoint presentation")
+        raise UnsupportedFormat(path, _("a PowerPoint presentation"))
     if Path(path).suffix.lower() == ".docx":
-        raise CorruptFile(path, "a ZIP archive without a Word document inside")
-    raise UnsupportedFormat(path, "a ZIP archive")
+        raise CorruptFile(path, _("a ZIP archive without a Word document inside"))
+    raise UnsupportedFormat(path, _("a ZIP archive"))
 
 
 def _ole_kind(path: str) -> str:
@@ -119,9 +132,10 @@ def _ole_kind(path: str) -> str:
     with open(path, "rb") as handle:
         while chunk := handle.read(1 << 20):
             if _ENCRYPTED_PACKAGE in chunk:
-                raise EncryptedFile(path, "the Word document is protected by a password")
-    what = "an old Excel .xls" if suffix == ".xls" else "an old Word .doc (or other MS Office 97)"
-    raise UnsupportedFormat(path, f"{what} file")
+                raise EncryptedFile(path, _("the Word document is protected by a password"))
+    if suffix == ".xls":
+        raise UnsupportedFormat(path, _("an old Excel .xls file"))
+    raise UnsupportedFormat(path, _("an old Word .doc (or other MS Office 97) file"))
 
 
 def detect_format(path: str, head: bytes) -> str:
@@ -148,10 +162,11 @@ def detect_format(path: str, head: bytes) -> str:
     if suffix in TEXT_SUFFIXES or (not suffix and not binary):
         return "txt"  # a mail attachment saved without an extension is plain text too
     if suffix == ".docx":
-        raise CorruptFile(path, "not a DOCX package (no ZIP signature)")
+        raise CorruptFile(path, _("not a DOCX package (no ZIP signature)"))
     if suffix == ".pdf":
-        raise CorruptFile(path, "not a PDF (no %PDF header)")
+        raise CorruptFile(path, _("not a PDF (no %PDF header)"))
     if suffix in IMAGE_SUFFIXES:
-        raise CorruptFile(path, f"not a {suffix[1:].upper()} image")
-    kind = f"{suffix} files" if suffix else "files without an extension"
-    raise UnsupportedFormat(path, f"{kind} are not supported")
+        raise CorruptFile(path, _("not a {kind} image").format(kind=suffix[1:].upper()))
+    if suffix:
+        raise UnsupportedFormat(path, _("{suffix} files are not supported").format(suffix=suffix))
+    raise UnsupportedFormat(path, _("files without an extension are not supported"))

@@ -17,6 +17,7 @@ from typing import Any
 from lxml import etree
 
 from pipeline.errors import CorruptFile
+from pipeline.i18n import _
 
 from .builder import Cell, TextBuilder
 from .numbering import BULLET, Numbering
@@ -281,7 +282,11 @@ def read_docx(path: str, builder: TextBuilder) -> None:
         NotImplementedError,  # a compression method or ZIP version zipfile does not know
         RuntimeError,  # an encrypted member
     ) as exc:
-        raise CorruptFile(path, f"not a readable Word document ({exc})") from exc
+        raise CorruptFile(
+            path, _("not a readable Word document ({error})").format(error=exc)
+        ) from exc
     except etree.XMLSyntaxError as exc:
-        raise CorruptFile(path, f"broken XML inside the document ({exc})") from exc
+        raise CorruptFile(
+            path, _("broken XML inside the document ({error})").format(error=exc)
+        ) from exc
     _Reader(styles, numbering, builder).body(document.element.body)

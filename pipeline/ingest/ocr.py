@@ -28,6 +28,7 @@ from typing import Any
 
 from pipeline import errors
 from pipeline.errors import CorruptFile, EmptyInput, NeedsOCR, NotRussian, TooLarge
+from pipeline.i18n import N_, Note, _, note, too_many_pages
 from pipeline.model import Document, Source
 
 from .builder import TextBuilder
@@ -37,8 +38,8 @@ from .quality import is_russian
 
 OCR_MODES = ("auto", "always", "never")
 LOW_CONFIDENCE = 70.0  # a page under this mean word confidence gets a warning
-_IMAGE_ADVICE = "an image has no text layer; run without --ocr never to OCR it"
-_PDF_ADVICE = "the PDF is a scan with no usable text layer; run without --ocr never to OCR it"
+_IMAGE_ADVICE = N_("an image has no text layer; run without --ocr never to OCR it")
+_PDF_ADVICE = N_("the PDF is a scan with no usable text layer; run without --ocr never to OCR it")
 
 # The function that OCRs one page; tests put a fake here.
 PageReader = Callable[[PageTask], PageOCR]
@@ -91,7 +92,7 @@ class Progress:
     def __enter__(self) -> Progress:
         if self.bar is not None:
             self.bar.start()
-            self.task = self.bar.add_task(f"OCR {self.label}", total=self.total)
+            self.task = self.bar.add_task(_("OCR {name}").format(name=self.label), total=self.total)
         return self
 
     def advance(self) -> None:
@@ -99,7 +100,10 @@ class Progress:
         if self.bar is not None:
             self.bar.update(self.task, completed=self.done)
         elif self.lines:
-            print(f"decree: OCR {self.label}: page {self.done}/{self.total}", file=self.stream)
+            line = _("OCR {name}: page {done}/{total}").format(
+                name=self.label, done=self.done, total=self.total
+            )
+            print(f"decree: {line}", file=self.stream)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:
@@ -158,23 +162,39 @@ def _checked(page: PageOCR, path: str, several: bool) -> PageOCR:
     cls = getattr(errors, name, CorruptFile)
     if not (isinstance(cls, type) and issubclass(cls, errors.DecreeError)):
         cls = CorruptFile
-    raise cls(path, f"page {page.number}: {message}" if several else message, advice or None)
+    if several:
+        message = _("page {page}: {error}").format(page=page.number, error=_(message))
+    raise cls(path, message, advice or None)
 
 
 # -- documents ------------------------------------------------------------------
 
 
-def confidence_warnings(pages: Sequence[PageOCR], single: bool) -> list[str]:
+def confidence_warnings(pages: Sequence[PageOCR], single: bool) -> list[Note]:
     """A warning for every OCRed page that reads badly."""
     out = []
     for page in pages:
-        where = "the scan" if single else f"page {page.number}"
         if not page.words:
-            out.append(f"OCR found no text on {where}")
+            if single:
+                out.append(note("ocr-no-text", N_("OCR found no text on the scan")))
+            else:
+                text = N_("OCR found no text on page {page}")
+                out.append(note("ocr-no-text", text, page=page.number))
         elif page.confidence < LOW_CONFIDENCE:
+            text = (
+                N_("low OCR confidence on the scan ({confidence} of 100): "
+                   "check names, numbers and dates against the scan")
+                if single
+                else N_("low OCR confidence on page {page} ({confidence} of 100): "
+                        "check names, numbers and dates against the scan")
+            )  # fmt: skip
             out.append(
-                f"low OCR confidence on {where} ({page.confidence:.0f} of 100): "
-                "check names, numbers and dates against the scan"
+                note(
+                    "ocr-low-confidence",
+                    text,
+                    page=page.number,
+                    confidence=f"{page.confidence:.0f}",
+                )  # fmt: skip
             )
     return out
 
@@ -195,7 +215,7 @@ def _frames(path: str) -> int:
         with Image.open(path) as image:
             return int(getattr(image, "n_frames", 1) or 1)
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise CorruptFile(path, f"the image cannot be read ({exc})") from exc
+        raise CorruptFile(path, _("the image cannot be read ({error})").format(error=exc)) from exc
 
 
 def read_with_ocr(
@@ -222,7 +242,7 @@ def read_with_ocr(
         raise ValueError("read_with_ocr reads images; PDFs go through ocr_pdf_pages")
     count = _frames(path)
     if count > max_pages:
-        raise TooLarge(path, f"{count} pages, more than the limit of {max_pages}")
+        raise TooLarge(path, too_many_pages(count, max_pages))
     if reader is None:
         tesseract()  # OCRUnavailable before any work is done
     with searchable_folder(searchable_pdf) as pdf_dir:
@@ -237,9 +257,11 @@ def read_with_ocr(
     emit_pages(finish_pages([page_content(page) for page in pages]), builder)
     text = builder.text
     if not text.strip():
-        raise EmptyInput(path, "OCR found no text in the image", advice="check that it is a scan")
+        raise EmptyInput(
+            path, _("OCR found no text in the image"), advice=_("check that it is a scan")
+        )
     if not is_russian(text):
-        raise NotRussian(path, "the OCR text is not in Russian (too few Cyrillic letters)")
+        raise NotRussian(path, _("the OCR text is not in Russian (too few Cyrillic letters)"))
     source = Source(path, "image", count, True, _sha256(path))
     warnings = confidence_warnings(pages, single=count == 1)
     return Document(

@@ -24,6 +24,7 @@ import numpy as np
 from PIL import Image
 
 from pipeline.errors import CorruptFile, DecreeError
+from pipeline.i18n import _
 
 from . import photo, scan
 from .ocr_tesseract import URL_LANGUAGE, TsvWord, detect_orientation, recognize, tesseract
@@ -121,7 +122,7 @@ def load_image_frame(path: str, index: int) -> tuple[Image.Image, int]:
             dpi = scan.image_dpi(image)
             gray = scan.to_gray(image)
     except (OSError, ValueError, EOFError, SyntaxError, Image.DecompressionBombError) as exc:
-        raise CorruptFile(path, f"the image cannot be read ({exc})") from exc
+        raise CorruptFile(path, _("the image cannot be read ({error})").format(error=exc)) from exc
     if dpi < scan.MIN_DPI:
         # Specks are removed before upscaling makes them look like ink.
         gray = scan.despeckle(gray, scan.levels(gray, dpi))
@@ -199,8 +200,8 @@ def _turn_check(image: Image.Image, dpi: int, task: PageTask) -> int | None:
 
 def process(image: Image.Image, dpi: int, task: PageTask) -> PageOCR:
     """OCR one page image: orientation, skew, rulings, Tesseract, clean data out."""
-    what = f"page {task.index + 1}"
-    binary, _ = scan.small_binary(image, dpi)
+    what = _("page {page}").format(page=task.index + 1)
+    binary, _small = scan.small_binary(image, dpi)
     rotation = 0
     axis, skew = scan.axis_and_skew(binary)
     if axis == "vertical":
@@ -215,7 +216,7 @@ def process(image: Image.Image, dpi: int, task: PageTask) -> PageOCR:
             if not degrees:
                 continue
             turned = scan.rotate(image, degrees)
-            small, _ = scan.small_binary(turned, dpi)
+            small, _turned = scan.small_binary(turned, dpi)
             other = _read(turned, dpi, scan.skew_angle(small), task, what)
             if other.confidence > reading.confidence:
                 reading, rotation = other, (rotation + degrees) % 360
@@ -441,7 +442,7 @@ def reread_latin(
         strip.paste(crop, (pad, y))
         places.append((y, y + crop.height))
         y += crop.height + gap
-    found, _ = recognize(strip, dpi, path=path, what=what, language=URL_LANGUAGE, psm=6)
+    found, _pdf = recognize(strip, dpi, path=path, what=what, language=URL_LANGUAGE, psm=6)
     texts: dict[int, list[TsvWord]] = {}
     for w in found:
         centre = w.top + w.height / 2

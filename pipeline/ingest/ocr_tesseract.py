@@ -22,6 +22,7 @@ from pathlib import Path
 from PIL import Image
 
 from pipeline.errors import CorruptFile, OCRUnavailable
+from pipeline.i18n import _
 
 LANGUAGE = "rus"
 URL_LANGUAGE = "eng"
@@ -68,18 +69,20 @@ class TsvWord:
 @lru_cache(maxsize=1)
 def _probe(binary: str | None) -> Tesseract:
     if binary is None:
-        raise OCRUnavailable(None, "Tesseract is not installed (no `tesseract` program on PATH)")
+        raise OCRUnavailable(None, _("Tesseract is not installed (no `tesseract` program on PATH)"))
     try:
         done = subprocess.run(
             [binary, "--list-langs"], capture_output=True, text=True, timeout=30, env=_ENV
         )
     except (OSError, subprocess.SubprocessError) as exc:
-        raise OCRUnavailable(None, f"Tesseract cannot be run ({exc})") from exc
+        raise OCRUnavailable(
+            None, _("Tesseract cannot be run ({error})").format(error=exc)
+        ) from exc
     # The list goes to stdout in Tesseract 5, to stderr in some older builds.
     lines = (done.stdout + "\n" + done.stderr).splitlines()
     languages = frozenset(ln.strip() for ln in lines if re.fullmatch(r"[\w.+-]+", ln.strip()))
     if LANGUAGE not in languages:
-        raise OCRUnavailable(None, "Tesseract has no Russian data (rus.traineddata)")
+        raise OCRUnavailable(None, _("Tesseract has no Russian data (rus.traineddata)"))
     return Tesseract(binary, languages)
 
 
@@ -101,12 +104,21 @@ def _run(args: list[str], path: str, what: str) -> subprocess.CompletedProcess[s
     try:
         done = subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT, env=_ENV)
     except subprocess.TimeoutExpired as exc:
-        raise CorruptFile(path, f"{what}: Tesseract took longer than {TIMEOUT} s") from exc
+        raise CorruptFile(
+            path,
+            _("{what}: Tesseract took longer than {seconds} s").format(what=what, seconds=TIMEOUT),
+        ) from exc
     except OSError as exc:
-        raise OCRUnavailable(path, f"Tesseract cannot be run ({exc})") from exc
+        raise OCRUnavailable(
+            path, _("Tesseract cannot be run ({error})").format(error=exc)
+        ) from exc
     if done.returncode != 0:
-        message = " ".join(done.stderr.split())[-300:] or f"exit code {done.returncode}"
-        raise CorruptFile(path, f"{what}: Tesseract failed ({message})")
+        message = " ".join(done.stderr.split())[-300:] or _("exit code {code}").format(
+            code=done.returncode
+        )
+        raise CorruptFile(
+            path, _("{what}: Tesseract failed ({error})").format(what=what, error=message)
+        )
     return done
 
 

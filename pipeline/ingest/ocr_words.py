@@ -14,6 +14,7 @@ import math
 import re
 from functools import lru_cache
 
+from pipeline.i18n import N_, Note, note
 from pipeline.model import Document
 
 MIN_RUSSIAN_WORDS = 0.6  # clean scans read 0.85-0.95; a garbled photo well under 0.6
@@ -65,17 +66,29 @@ def page_entries(doc: Document) -> tuple[dict, ...]:
     return tuple(out)
 
 
-def word_warnings(entries: tuple[dict, ...], single: bool) -> list[str]:
+def word_warnings(entries: tuple[dict, ...], single: bool) -> list[Note]:
     """A warning for every OCRed page that reads mostly as non-words."""
     out = []
     for entry in entries:
         share = entry.get("words")
         if share is None or share >= MIN_RUSSIAN_WORDS:
             continue
-        where = "the page" if single else f"page {entry['page']}"
+        text = (
+            N_("the page reads badly: only {share} of its words are Russian words "
+               "(OCR confidence {confidence}); retake the photo flatter, "
+               "square to the page and in more light, or scan the page")
+            if single
+            else N_("page {page} reads badly: only {share} of its words are Russian words "
+                    "(OCR confidence {confidence}); retake the photo flatter, "
+                    "square to the page and in more light, or scan the page")
+        )  # fmt: skip
         out.append(
-            f"{where} reads badly: only {share:.0%} of its words are Russian words "
-            f"(OCR confidence {entry['confidence']:.0f}); retake the photo flatter, "
-            "square to the page and in more light, or scan the page"
+            note(
+                "page-reads-badly",
+                text,
+                page=entry["page"],
+                share=f"{share:.0%}",
+                confidence=f"{entry['confidence']:.0f}",
+            )  # fmt: skip
         )
     return out

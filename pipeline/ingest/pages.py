@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from pipeline.errors import EmptyInput, InputMissing, NotAFile, TooLarge
+from pipeline.i18n import N_, Note, _, thousands, too_many_pages
 from pipeline.model import Block, Document, Source
 
 from .detect import IMAGE_SUFFIXES
@@ -40,13 +41,23 @@ def folder_pages(folder: str | Path) -> list[Path]:
     files = [p for p in Path(folder).iterdir() if not p.name.startswith(".")]
     others = [p.name for p in files if not p.is_file() or p.suffix.lower() not in PAGE_SUFFIXES]
     if others or not files:
-        what = f"also holds {', '.join(sorted(others)[:3])}" if others else "is empty"
+        if others:
+            message = _(
+                "is a directory that also holds {names}; a folder is read as one document "
+                "only when it holds page images"
+            ).format(names=", ".join(sorted(others)[:3]))
+        else:
+            message = _(
+                "is an empty directory; a folder is read as one document only "
+                "when it holds page images"
+            )
         raise NotAFile(
             given,
-            f"is a directory that {what}; a folder is read as one document only "
-            "when it holds page images",
-            advice="give files, or one folder per document with its page photos only "
-            "(use a shell glob such as dir/*.docx for many documents)",
+            message,
+            advice=_(
+                "give files, or one folder per document with its page photos only "
+                "(use a shell glob such as dir/*.docx for many documents)"
+            ),
         )
     return sorted(files, key=natural_key)
 
@@ -75,16 +86,16 @@ def read_pages(
     from .detect import HEAD_SIZE, detect_format
 
     if not paths:
-        raise EmptyInput(label or "", "no pages given")
+        raise EmptyInput(label or "", _("no pages given"))
     names = [str(p) for p in paths]
     label = label or " + ".join(names)
     formats = []
     for name in names:
         path = Path(name)
         if not path.exists():
-            raise InputMissing(name, "no such file")
+            raise InputMissing(name, _("no such file"))
         if not path.is_file():
-            raise NotAFile(name, "is not a regular file")
+            raise NotAFile(name, _("is not a regular file"))
         with path.open("rb") as handle:
             formats.append(detect_format(name, handle.read(HEAD_SIZE)))
     options = {"ocr": ocr, "jobs": jobs, "searchable_pdf": searchable_pdf}
@@ -97,7 +108,9 @@ def read_pages(
     if max_chars and len(doc.text) > max_chars:
         from pipeline.errors import TooManyChars
 
-        raise TooManyChars(label, f"{len(doc.text):,} characters of text".replace(",", " "))
+        raise TooManyChars(
+            label, _("{count} characters of text").format(count=thousands(len(doc.text)))
+        )
     return doc
 
 
@@ -121,11 +134,11 @@ def _read_images(names: list[str], label: str, *, max_pages: int, **options) -> 
     from .quality import is_russian
 
     if check_mode(options["ocr"]) == "never":
-        raise needs_ocr(label, "image", "the pages are images")
+        raise needs_ocr(label, "image", N_("the pages are images"))
     counts = [_frames(name) for name in names]
     total = sum(counts)
     if total > max_pages:
-        raise TooLarge(label, f"{total} pages, more than the limit of {max_pages}")
+        raise TooLarge(label, too_many_pages(total, max_pages))
     tesseract()
     searchable = options.get("searchable_pdf")
     with searchable_folder(searchable) as pdf_dir:
@@ -143,11 +156,11 @@ def _read_images(names: list[str], label: str, *, max_pages: int, **options) -> 
     emit_pages(finish_pages([page_content(page) for page in pages]), builder)
     text = builder.text
     if not text.strip():
-        raise EmptyInput(label, "OCR found no text on the pages")
+        raise EmptyInput(label, _("OCR found no text on the pages"))
     if not is_russian(text):
         from pipeline.errors import NotRussian
 
-        raise NotRussian(label, "the OCR text is not in Russian (too few Cyrillic letters)")
+        raise NotRussian(label, _("the OCR text is not in Russian (too few Cyrillic letters)"))
     source = Source(label, "image", total, True, _digest(names))
     warnings = confidence_warnings(pages, single=total == 1)
     return Document(
@@ -159,7 +172,7 @@ def join_documents(docs: Sequence[Document], label: str) -> Document:
     """Documents one after another as one: blocks shifted, pages numbered on."""
     parts: list[str] = []
     blocks: list[Block] = []
-    warnings: list[str] = []
+    warnings: list[Note] = []
     confidence: list[float] = []
     offset = page_base = table_base = 0
     for doc in docs:
@@ -182,7 +195,7 @@ def join_documents(docs: Sequence[Document], label: str) -> Document:
                     block.bold,
                 )
             )
-        warnings += [f"{Path(doc.source.path).name}: {w}" for w in doc.warnings]
+        warnings += [w.at(Path(doc.source.path).name) for w in doc.warnings]
         known = list(doc.page_confidence) or [float("nan")] * doc.source.pages
         confidence += known
         offset += len(doc.text)

@@ -16,6 +16,7 @@ from itertools import chain
 from typing import Any
 
 from pipeline.errors import CorruptFile, EmptyInput, EncryptedFile, TooLarge
+from pipeline.i18n import _, too_many_pages
 
 from .builder import Cell, TextBuilder
 from .clean import vocabulary
@@ -124,13 +125,15 @@ def _diagnose(path: str) -> None:
     except PdfminerException as exc:
         inner = exc.args[0] if exc.args else exc
         if isinstance(inner, (PDFPasswordIncorrect, PDFEncryptionError)):
-            raise EncryptedFile(path, "the PDF is protected by a password") from exc
-        raise CorruptFile(path, f"the PDF cannot be parsed ({inner})") from exc
+            raise EncryptedFile(path, _("the PDF is protected by a password")) from exc
+        raise CorruptFile(
+            path, _("the PDF cannot be parsed ({error})").format(error=inner)
+        ) from exc
     except Exception as exc:  # pdfminer raises many unrelated types on damaged files
-        raise CorruptFile(path, f"the PDF cannot be parsed ({exc})") from exc
+        raise CorruptFile(path, _("the PDF cannot be parsed ({error})").format(error=exc)) from exc
     if count == 0:
-        raise EmptyInput(path, "the PDF has no pages")
-    raise CorruptFile(path, "the PDF is damaged (its pages cannot be loaded)")
+        raise EmptyInput(path, _("the PDF has no pages"))
+    raise CorruptFile(path, _("the PDF is damaged (its pages cannot be loaded)"))
 
 
 def open_pdf(path: str) -> Any:
@@ -173,14 +176,17 @@ def read_pdf_pages(path: str, *, max_pages: int) -> list[PageContent]:
     try:
         count = len(pdf)
         if count == 0:
-            raise EmptyInput(path, "the PDF has no pages")
+            raise EmptyInput(path, _("the PDF has no pages"))
         if count > max_pages:
-            raise TooLarge(path, f"{count} pages, more than the limit of {max_pages}")
+            raise TooLarge(path, too_many_pages(count, max_pages))
         for index in range(count):
             try:
                 page = pdf[index]
             except Exception as exc:
-                raise CorruptFile(path, f"page {index + 1} cannot be read ({exc})") from exc
+                raise CorruptFile(
+                    path,
+                    _("page {page} cannot be read ({error})").format(page=index + 1, error=exc),
+                ) from exc
             try:
                 pages.append(_read_page(page, index + 1))
             finally:
@@ -232,7 +238,7 @@ def _emit(pages: list[PageContent], builder: TextBuilder) -> None:
         items: list[tuple[float, Line | TableItem]] = [(ln.top, ln) for ln in page.lines]
         items += [(t.top, t) for t in page.tables]
         items.sort(key=lambda item: item[0])
-        for position, (_, item) in enumerate(items):
+        for position, (_top, item) in enumerate(items):
             if isinstance(item, Line):
                 flush_table()
                 run.append(item)

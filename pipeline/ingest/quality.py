@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pipeline.i18n import N_
+
 # The share of Cyrillic among all letters below which a text is not Russian.
 MIN_CYRILLIC = 0.3
 # Fewer letters per page on average than this: the PDF is a scan.
@@ -58,16 +60,16 @@ def text_layer_problem(text: str, letters_per_page: Sequence[int], unmapped: int
     pages = max(len(letters_per_page), 1)
     letters = count_letters(text)
     if letters.total / pages < MIN_LETTERS_PER_PAGE:
-        return "the PDF has no text layer (a scan?)"
+        return N_("the PDF has no text layer (a scan?)")
     if letters.private + unmapped > 0.3 * letters.total:
-        return "the PDF fonts have no Unicode map: its text cannot be read"
+        return N_("the PDF fonts have no Unicode map: its text cannot be read")
     if letters.cyrillic >= MIN_CYRILLIC * letters.total:
         return None
     if letters.latin1 > 0.3 * letters.total:
-        return "the PDF text layer is garbled (Cyrillic in a wrong code page)"
+        return N_("the PDF text layer is garbled (Cyrillic in a wrong code page)")
     words = _LATIN_WORD.findall(text)
     if words and sum(bool(_LOOKALIKE_WORD.match(w)) for w in words) > 0.5 * len(words):
-        return "the PDF text layer is garbled (Cyrillic drawn with Latin codes)"
+        return N_("the PDF text layer is garbled (Cyrillic drawn with Latin codes)")
     return None
 
 

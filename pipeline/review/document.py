@@ -74,7 +74,7 @@ def document_context(path: str | Path, text: str, ex: Extraction, anchor: str) -
         "marked": len(marks) - len(lost),
         "lost": len(lost),
         "directives": [_directive_row(d) for d in ex.directives],
-        "warnings": list(ex.warnings),
+        "warnings": [str(w) for w in ex.warnings],
         "pages": _pages(ex),
         "low_pages": sum(1 for p in _pages(ex) if p["low"]),
         "low_confidence": f"{LOW_CONFIDENCE:.0f}",

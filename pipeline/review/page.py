@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import TemplateMissing
+from pipeline.i18n import _
 
 
 def html_folder() -> Path:
@@ -30,7 +31,7 @@ def html_folder() -> Path:
         if (candidate / "review.html").is_file():
             return candidate
     raise TemplateMissing(
-        None, "the HTML templates are missing from this installation", "reinstall decree"
+        None, _("the HTML templates are missing from this installation"), _("reinstall decree")
     )
 
 

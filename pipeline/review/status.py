@@ -113,7 +113,7 @@ def page_context(result: CheckResult, texts: dict[str, str]) -> dict[str, Any]:
                     for d in result.directives
                     if d.id in row.status
                 ],
-                "warnings": list(row.warnings),
+                "warnings": [str(w) for w in row.warnings],
             }
         )
     return {
