@@ -250,3 +250,94 @@ def test_batch_on_a_dask_local_cluster(tmp_path):
     summary = run_batch(conn, [folder], scheduler="local")
     assert (summary.processed, summary.failed) == (3, 0)
     assert conn.execute("SELECT COUNT(*) FROM directives").fetchone()[0] > 5
+
+
+def _statuses(conn: sqlite3.Connection) -> set[tuple[str, str, str, str]]:
+    rows = conn.execute(
+        "SELECT r.path, d.path, s.item, s.status FROM statuses s"
+        " JOIN documents r ON r.id = s.report_id JOIN documents d ON d.id = s.decree_id"
+    ).fetchall()
+    return {(Path(r).name, Path(d).name, item, status) for r, d, item, status in rows}
+
+
+@pytest.mark.slow
+def test_a_report_read_before_its_decree_is_linked_when_the_decree_comes(tmp_path):
+    reports, acts = tmp_path / "reports", tmp_path / "acts"
+    reports.mkdir()
+    acts.mkdir()
+    for name in ("obrazprof-22-3.txt", "energoprof-22-3-cp1251.txt"):
+        shutil.copy(CORPUS / "reports" / name, reports / name)
+    shutil.copy(CORPUS / "sample-drsop-22-3.txt", acts / "sample-drsop-22-3.txt")
+    conn = connect(tmp_path / "r.sqlite")
+    first = run_batch(conn, [reports])
+    assert (first.processed, first.linked) == (2, 0) and not _statuses(conn)
+    assert conn.execute("SELECT COUNT(*) FROM to_link").fetchone()[0] == 0
+    second = run_batch(conn, [reports, acts], jobs=2)  # the reports are unchanged: skipped
+    assert (second.processed, second.skipped, second.linked) == (1, 2, 2)
+    linked = _statuses(conn)
+    assert ("energoprof-22-3-cp1251.txt", "sample-drsop-22-3.txt", "2", "done") in linked
+    assert {r for r, *_ in linked} == {"obrazprof-22-3.txt", "energoprof-22-3-cp1251.txt"}
+    # the same in one run (the reports' folder first), in a new registry
+    again = connect(tmp_path / "again.sqlite")
+    assert run_batch(again, [reports, acts]).linked == 2
+    assert _statuses(again) == linked
+    # nothing changed: nothing is read or linked again
+    third = run_batch(conn, [reports, acts])
+    assert (third.processed, third.linked) == (0, 0) and _statuses(conn) == linked
+
+
+@pytest.mark.slow
+def test_links_a_stopped_run_left_are_made_by_the_next(registry, tmp_path, archive):
+    db = tmp_path / "stopped.sqlite"
+    shutil.copy(registry, db)
+    conn = connect(db)
+    linked = _statuses(conn)
+    assert linked
+    # as a run stopped after storing the reports, before checking them
+    with conn:
+        conn.execute("INSERT INTO to_link SELECT DISTINCT report_id FROM statuses")
+        conn.execute("DELETE FROM statuses")
+    summary = run_batch(conn, [archive])
+    assert summary.processed == 0 and summary.linked > 0
+    assert _statuses(conn) == linked
+    assert conn.execute("SELECT COUNT(*) FROM to_link").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_a_decree_read_again_keeps_its_reports_linked(tmp_path):
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    shutil.copy(CORPUS / "reports" / "energoprof-22-3-cp1251.txt", folder / "report.txt")
+    decree = folder / "sample-drsop-22-3.txt"
+    shutil.copy(CORPUS / "sample-drsop-22-3.txt", decree)
+    conn = connect(tmp_path / "r.sqlite")
+    run_batch(conn, [folder])
+    before = _statuses(conn)
+    decree.write_text(decree.read_text("utf-8") + "\n", encoding="utf-8")
+    summary = run_batch(conn, [folder])
+    assert (summary.processed, summary.skipped, summary.linked) == (1, 1, 1)
+    assert _statuses(conn) == before and before
+
+
+def test_migration_3_lists_what_old_reports_answer(tmp_path):
+    import zlib
+
+    db = tmp_path / "v2.sqlite"
+    old = sqlite3.connect(db)
+    old.execute("CREATE TABLE migrations (version INTEGER PRIMARY KEY, applied TEXT)")
+    for number, script in enumerate(MIGRATIONS[:2], start=1):
+        old.executescript(script)
+        old.execute("INSERT INTO migrations VALUES (?, 'then')", (number,))
+    x = {"kind": "report", "report": {"refers_to": [{"number": "22-3", "date": "2023-08-15"}]}}
+    old.execute(
+        "INSERT INTO documents (path, sha256, kind, extraction, processed_at)"
+        " VALUES ('r.txt', 'x', 'report', ?, 'then')",
+        (zlib.compress(json.dumps(x).encode()),),
+    )
+    old.commit()
+    old.close()
+    conn = connect(db)
+    assert version(conn) == len(MIGRATIONS)
+    assert [tuple(r) for r in conn.execute("SELECT number, date FROM answers")] == [
+        ("22-3", "2023-08-15")
+    ]

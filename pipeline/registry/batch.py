@@ -1,11 +1,14 @@
 """`decree batch`: read every document under the given paths into the registry.
 
 Files are found recursively; unchanged ones (same path and sha256) are skipped.
-Worker processes (or a Dask cluster) read and extract; this process alone writes
-the registry, one transaction per file, so Ctrl-C or a killed run keeps every
-file already finished and leaves a consistent database. A file that cannot be
-read is recorded with its error and the batch goes on. At the end, reports are
-linked to the decrees they answer and their statuses (`decree check`) stored.
+Worker processes (or a Dask cluster) hash, read and extract, and make every row
+of the registry (store.prepare); this process alone writes them, one
+transaction per file, so Ctrl-C or a killed run keeps every file already
+finished and leaves a consistent database. A file that cannot be read is
+recorded with its error and the batch goes on. Then the reports touched by the
+run (read, or answering a decree that was) are checked against the decrees
+they answer, again in the workers, and their statuses (`decree check`) stored
+(link.py). What was not linked when a run stopped is linked by the next one.
 """
 
 from __future__ import annotations
@@ -17,11 +20,13 @@ import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pipeline.registry.store import index_rows, known_sha, store_document, store_failure
+from pipeline.registry import link
+from pipeline.registry.store import known_shas, prepare, store_failure, write
 
 READ = {".docx", ".pdf", ".txt", ".png", ".jpg", ".jpeg", ".tif", ".tiff"}
 CONVERT = {".doc", ".rtf", ".odt"}
@@ -35,6 +40,7 @@ class Summary:
     kinds: Counter = field(default_factory=Counter)
     failures: list[tuple[str, str]] = field(default_factory=list)
     interrupted: bool = False
+    linked: int = 0  # reports checked against the decrees they answer
 
 
 def find_files(paths: Iterable[Path]) -> list[Path]:
@@ -84,74 +90,139 @@ def _convert(path: Path, folder: str) -> Path:
     return converted
 
 
-def read_one(path: str) -> dict[str, Any]:
-    """Read and extract one file (in a worker). Never raises: an error is returned
-    as {"error", "code"}."""
+def read_one(path: str, known: str | None = None) -> dict[str, Any]:
+    """Hash, read and extract one file, and make its registry rows (in a worker).
+    `known`: the sha256 the registry holds for the path; an unchanged file is
+    not read. Never raises: an error is returned as {"error", "code"}."""
     from pipeline.errors import DecreeError
-    from pipeline.extract import extract
-    from pipeline.ingest import read_document
-    from pipeline.model import to_plain
 
     try:
+        sha = sha256(Path(path))
+    except OSError as error:
+        return {"path": path, "sha": None, "error": f"cannot read the file ({error.strerror})",
+                "code": 1}  # fmt: skip
+    if sha == known:
+        return {"path": path, "skipped": True}
+    try:
         source = Path(path)
-        with tempfile.TemporaryDirectory(prefix="decree-batch-") as folder:
-            if source.suffix.lower() in CONVERT:
-                source = _convert(source, folder)
-            document = read_document(source)
-            extraction = to_plain(extract(document))
+        if source.suffix.lower() in CONVERT:
+            with tempfile.TemporaryDirectory(prefix="decree-batch-") as folder:
+                text, extraction = _read(_convert(source, folder))
+        else:
+            text, extraction = _read(source)
         extraction["source"]["path"] = path
-        # the full-text rows are made here, in the worker, so that the one process
-        # that writes the registry only writes
-        extraction["_index"] = index_rows(extraction, document.text)
-        return {"path": path, "extraction": extraction, "text": document.text}
+        return {"path": path, "sha": sha, "kind": extraction.get("kind"),
+                "rows": prepare(extraction, text)}  # fmt: skip
     except DecreeError as error:
         error.path = path  # the user's file, not its converted copy
-        return {"path": path, "error": error.line(), "code": error.exit_code}
+        return {"path": path, "sha": sha, "error": error.line(), "code": error.exit_code}
     except Exception as error:  # noqa: BLE001 - recorded, and the batch goes on
         return {
             "path": path,
+            "sha": sha,
             "error": f"internal error: {type(error).__name__}: {error}",
             "code": 1,
         }
 
 
-def _pool_results(paths: list[str], jobs: int) -> Iterator[dict[str, Any]]:
-    if jobs <= 1:
-        for path in paths:
-            yield read_one(path)
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+def _read(source: Path) -> tuple[str, dict[str, Any]]:
+    from pipeline.extract import extract
+    from pipeline.ingest import read_document
+    from pipeline.model import to_plain
 
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = [pool.submit(read_one, p) for p in paths]
+    document = read_document(source)
+    return document.text, to_plain(extract(document))
+
+
+class _Here:
+    """Tasks run in this process, one at a time (--jobs 1)."""
+
+    window = 1
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        future: Future = Future()
+        future.set_result(fn(*args))
+        return future
+
+    def wait(self, pending: set) -> tuple[set, set]:
+        return set(pending), set()
+
+    def close(self, cancel: bool) -> None:
+        pass
+
+
+class _Pool(_Here):
+    """Worker processes on this machine."""
+
+    def __init__(self, jobs: int):
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = ProcessPoolExecutor(max_workers=jobs)
+        self.window = 4 * jobs  # enough queued that no worker waits for the writer
+
+    def submit(self, fn: Callable, *args: Any) -> Future:
+        return self.pool.submit(fn, *args)
+
+    def wait(self, pending: set) -> tuple[set, set]:
+        from concurrent.futures import wait
+
+        done, left = wait(pending, return_when=FIRST_COMPLETED)
+        return done, left
+
+    def close(self, cancel: bool) -> None:
+        self.pool.shutdown(wait=True, cancel_futures=cancel)
+
+
+class _Dask(_Here):
+    """A Dask distributed cluster: its workers read and check, this process writes."""
+
+    def __init__(self, scheduler: str):
         try:
-            for future in as_completed(futures):
-                yield future.result()
-        except BaseException:
-            for future in futures:
-                future.cancel()
-            raise
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            from pipeline.errors import UnsupportedFormat
+
+            raise UnsupportedFormat(
+                None, "--scheduler needs Dask", "pip install 'dask[distributed]'"
+            ) from None
+        self.cluster = (
+            LocalCluster(n_workers=2, threads_per_worker=1) if scheduler == "local" else None
+        )
+        self.client = Client(self.cluster or scheduler)
+        self.window = max(16, 4 * sum(self.client.nthreads().values()))
+
+    def submit(self, fn: Callable, *args: Any) -> Any:
+        return self.client.submit(fn, *args, pure=False)
+
+    def wait(self, pending: set) -> tuple[set, set]:
+        from dask.distributed import wait
+
+        done, left = wait(list(pending), return_when="FIRST_COMPLETED")
+        return set(done), set(left)
+
+    def close(self, cancel: bool) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
 
 
-def _dask_results(paths: list[str], scheduler: str) -> Iterator[dict[str, Any]]:
-    try:
-        from dask.distributed import Client, LocalCluster, as_completed
-    except ImportError:
-        from pipeline.errors import UnsupportedFormat
-
-        raise UnsupportedFormat(
-            None, "--scheduler needs Dask", "pip install 'dask[distributed]'"
-        ) from None
-    cluster = LocalCluster(n_workers=2, threads_per_worker=1) if scheduler == "local" else None
-    client = Client(cluster or scheduler)
-    try:
-        futures = client.map(read_one, paths, pure=False)
-        for future in as_completed(futures):
-            yield future.result()
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+def _drive(runner: _Here, calls: Iterator[tuple], handle: Callable[[Any], None]) -> None:
+    """Run the calls (fn, *args) on the runner, at most `runner.window` at a time,
+    and hand every result to `handle` (in this process) as it comes."""
+    pending: set = set()
+    more = True
+    while True:
+        while more and len(pending) < runner.window:
+            call = next(calls, None)
+            if call is None:
+                more = False
+            else:
+                pending.add(runner.submit(*call))
+        if not pending:
+            return
+        done, pending = runner.wait(pending)
+        for future in done:
+            handle(future.result())
 
 
 def run_batch(
@@ -161,41 +232,57 @@ def run_batch(
     scheduler: str | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> Summary:
-    """Read `paths` into the registry `conn`; progress(done, total) after each file."""
+    """Read `paths` into the registry `conn` and link the reports touched;
+    progress(done, total) after each file."""
     summary = Summary()
-    todo: list[str] = []
-    shas: dict[str, str] = {}
-    for path in find_files(paths):
-        key = str(path.resolve())
-        try:
-            shas[key] = sha256(path)
-        except OSError as error:
-            summary.failed += 1
-            summary.failures.append((key, f"cannot read the file ({error.strerror})"))
-            continue
-        if known_sha(conn, key) == shas[key]:
-            summary.skipped += 1
-        else:
-            todo.append(key)
-    results = _dask_results(todo, scheduler) if scheduler else _pool_results(todo, jobs)
-    try:
-        for done, result in enumerate(results, start=1):
-            path = result["path"]
-            if "error" in result:
-                store_failure(conn, path, shas[path], result["error"], result["code"])
-                summary.failed += 1
-                summary.failures.append((path, result["error"]))
-            else:
-                store_document(conn, path, shas[path], result["extraction"], result["text"])
-                summary.processed += 1
-                summary.kinds[result["extraction"].get("kind") or "other"] += 1
-            if progress:
-                progress(done, len(todo))
-    except KeyboardInterrupt:
-        summary.interrupted = True
-        if hasattr(results, "close"):
-            results.close()  # cancels what has not started; finished files are stored
-    from pipeline.registry.link import link_reports
+    files = [str(path.resolve()) for path in find_files(paths)]
+    known = known_shas(conn)
+    done = 0
 
-    link_reports(conn)
+    def stored(result: dict[str, Any]) -> None:
+        nonlocal done
+        path = result["path"]
+        if result.get("skipped"):
+            summary.skipped += 1
+        elif "error" in result:
+            if result["sha"] is not None:
+                store_failure(conn, path, result["sha"], result["error"], result["code"])
+            summary.failed += 1
+            summary.failures.append((path, result["error"]))
+        else:
+            write(conn, path, result["sha"], result["rows"])
+            summary.processed += 1
+            summary.kinds[result["kind"] or "other"] += 1
+        done += 1
+        if progress:
+            progress(done, len(files))
+
+    def linked(result: dict[str, Any]) -> None:
+        link.write_statuses(conn, result["report_id"], result["rows"])
+        summary.linked += 1
+
+    def link_calls() -> Iterator[tuple]:
+        for report_id in link.pending(conn):
+            args = link.task(conn, report_id)  # None: nothing to check, done here
+            if args is not None:
+                yield (link.statuses, *args)
+
+    runner: _Here
+    if scheduler:
+        runner = _Dask(scheduler)
+    elif jobs > 1:
+        runner = _Pool(jobs)
+    else:
+        runner = _Here()
+    finished = False
+    try:
+        _drive(runner, ((read_one, f, known.get(f)) for f in files), stored)
+        _drive(runner, link_calls(), linked)
+        finished = True
+    except KeyboardInterrupt:
+        # finished files are stored, and the reports not yet linked are listed in
+        # `to_link`, for the next run
+        summary.interrupted = True
+    finally:
+        runner.close(cancel=not finished)
     return summary

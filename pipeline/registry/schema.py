@@ -82,7 +82,46 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX statuses_decree ON statuses(decree_id, item, status);
     """,
+    # 3: linking only what changed. `answers`: the (number, date) of every decree a
+    # report says it answers; `to_link`: reports whose links are to be (re)made,
+    # written in the same transaction as the document that makes them so. Child
+    # rows indexed by document, so that a file read again drops its rows quickly.
+    """
+    CREATE TABLE answers (
+        report_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        number TEXT NOT NULL,
+        date TEXT
+    );
+    CREATE INDEX answers_number ON answers(number, date);
+    CREATE INDEX answers_report ON answers(report_id);
+    CREATE TABLE to_link (
+        report_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE
+    );
+    CREATE INDEX figures_document ON figures(document_id);
+    CREATE INDEX persons_document ON persons(document_id);
+    CREATE INDEX refs_document ON refs(document_id);
+    """,
 )
+
+
+def _answers_of_old_reports(conn: sqlite3.Connection) -> None:
+    """Migration 3 for a registry made before it: the reports it holds get their
+    `answers` rows from their stored extraction (their statuses are already
+    there: before it, every batch linked every report)."""
+    from pipeline.registry.store import answers_of, unpack
+
+    reports = conn.execute(
+        "SELECT id, extraction FROM documents WHERE kind = 'report' AND error IS NULL"
+    ).fetchall()
+    for report_id, blob in reports:
+        conn.executemany(
+            "INSERT INTO answers VALUES (?,?,?)",
+            [(report_id, *a) for a in answers_of(unpack(blob) or {})],
+        )
+
+
+# Python run after a migration's SQL, in the same transaction
+BACKFILL = {3: _answers_of_old_reports}
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -104,6 +143,8 @@ def connect(path: Path) -> sqlite3.Connection:
             continue
         with conn:
             conn.executescript("BEGIN;" + script + ";")
+            if version in BACKFILL:
+                BACKFILL[version](conn)
             conn.execute("INSERT INTO migrations VALUES (?, datetime('now'))", (version,))
     return conn
 
