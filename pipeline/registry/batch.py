@@ -134,6 +134,54 @@ def _read(source: Path) -> tuple[str, dict[str, Any]]:
     return document.text, to_plain(extract(document))
 
 
+_ONE_THREAD_IN: int | None = None  # the process whose BLAS was set to one thread
+
+
+def _one_blas_thread() -> None:
+    """One BLAS thread in this worker process. numpy's OpenBLAS (under the NER
+    model) starts a thread per core and spins them; with a worker per core the
+    workers' threads fight over the cores and two workers read no faster than
+    one. Set once per process, through the library numpy loaded (environment
+    variables come too late once it is loaded)."""
+    global _ONE_THREAD_IN
+    import os
+
+    if os.getpid() == _ONE_THREAD_IN:
+        return
+    _ONE_THREAD_IN = os.getpid()
+    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = "1"  # for a library loaded later
+    try:
+        import ctypes
+        import re
+
+        with open(f"/proc/{os.getpid()}/maps", encoding="utf-8", errors="replace") as maps:
+            libraries = set(re.findall(r"(/\S*openblas\S*\.so\S*)", maps.read()))
+    except OSError:  # not Linux: the environment is all there is
+        return
+    for library in libraries:
+        try:
+            handle = ctypes.CDLL(library)
+        except OSError:
+            continue
+        for symbol in (
+            "openblas_set_num_threads",
+            "openblas_set_num_threads64_",
+            "scipy_openblas_set_num_threads64_",
+            "scipy_openblas_set_num_threads_64_",
+        ):
+            setter = getattr(handle, symbol, None)
+            if setter is not None:
+                setter(1)
+                break
+
+
+def _in_worker(fn: Callable, *args: Any) -> Any:
+    """A task in a worker process (a pool's or a Dask worker's)."""
+    _one_blas_thread()
+    return fn(*args)
+
+
 class _Here:
     """Tasks run in this process, one at a time (--jobs 1)."""
 
@@ -161,7 +209,7 @@ class _Pool(_Here):
         self.window = 4 * jobs  # enough queued that no worker waits for the writer
 
     def submit(self, fn: Callable, *args: Any) -> Future:
-        return self.pool.submit(fn, *args)
+        return self.pool.submit(_in_worker, fn, *args)
 
     def wait(self, pending: set) -> tuple[set, set]:
         from concurrent.futures import wait
@@ -192,7 +240,7 @@ class _Dask(_Here):
         self.window = max(16, 4 * sum(self.client.nthreads().values()))
 
     def submit(self, fn: Callable, *args: Any) -> Any:
-        return self.client.submit(fn, *args, pure=False)
+        return self.client.submit(_in_worker, fn, *args, pure=False)
 
     def wait(self, pending: set) -> tuple[set, set]:
         from dask.distributed import wait
