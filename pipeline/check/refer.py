@@ -11,7 +11,7 @@ import re
 from difflib import SequenceMatcher
 from typing import Any
 
-from pipeline.i18n import N_, Note, note
+from pipeline.i18n import N_, Note, _, day, note
 from pipeline.model import Header
 
 TITLE_MATCH = 0.85
@@ -32,10 +32,11 @@ def _title(s: str | None) -> str:
 
 
 def describe(ref: Any) -> str:
-    """ "постановление от 2023-05-10 № 18-2" or "«О мерах …»"."""
-    parts = [_get(ref, "doc_type") or "act"]
+    """ "постановление от 10.05.2023 № 18-2" or "«О мерах …»" (the date as the
+    interface's language writes it)."""
+    parts = [_get(ref, "doc_type") or _("act")]
     if _get(ref, "date"):
-        parts.append(f"от {_get(ref, 'date')}")
+        parts.append(f"от {day(_get(ref, 'date'))}")
     if _get(ref, "number"):
         parts.append(f"№ {_get(ref, 'number')}")
     if not _get(ref, "date") and not _get(ref, "number") and _get(ref, "title"):

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.i18n import _
 from pipeline.registry import link
 from pipeline.registry.store import known_shas, prepare, store_failure, write
 
@@ -76,8 +77,8 @@ def _convert(path: Path, folder: str) -> Path:
     if office is None:
         raise UnsupportedFormat(
             str(path),
-            f"{path.suffix} needs LibreOffice to be read",
-            "apt-get install libreoffice-writer-nogui, or save it as .docx",
+            _("{suffix} needs LibreOffice to be read").format(suffix=path.suffix),
+            _("apt-get install libreoffice-writer-nogui, or save it as .docx"),
         )
     done = subprocess.run(
         [office, f"-env:UserInstallation=file://{folder}/profile", "--headless",
@@ -86,7 +87,7 @@ def _convert(path: Path, folder: str) -> Path:
     )  # fmt: skip
     converted = Path(folder) / (path.stem + ".docx")
     if done.returncode != 0 or not converted.is_file():
-        raise CorruptFile(str(path), "LibreOffice could not convert it")
+        raise CorruptFile(str(path), _("LibreOffice could not convert it"))
     return converted
 
 
@@ -99,8 +100,8 @@ def read_one(path: str, known: str | None = None) -> dict[str, Any]:
     try:
         sha = sha256(Path(path))
     except OSError as error:
-        return {"path": path, "sha": None, "error": f"cannot read the file ({error.strerror})",
-                "code": 1}  # fmt: skip
+        message = _("cannot read the file ({error})").format(error=error.strerror)
+        return {"path": path, "sha": None, "error": message, "code": 1}
     if sha == known:
         return {"path": path, "skipped": True}
     try:
@@ -120,7 +121,7 @@ def read_one(path: str, known: str | None = None) -> dict[str, Any]:
         return {
             "path": path,
             "sha": sha,
-            "error": f"internal error: {type(error).__name__}: {error}",
+            "error": _("internal error: {error}").format(error=f"{type(error).__name__}: {error}"),
             "code": 1,
         }
 
@@ -231,7 +232,9 @@ class _Dask(_Here):
             from pipeline.errors import UnsupportedFormat
 
             raise UnsupportedFormat(
-                None, "--scheduler needs Dask", "pip install 'dask[distributed]'"
+                None,
+                _("--scheduler needs Dask"),
+                _("install Dask: pip install 'dask[distributed]'"),
             ) from None
         self.cluster = (
             LocalCluster(n_workers=2, threads_per_worker=1) if scheduler == "local" else None

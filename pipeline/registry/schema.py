@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from pipeline.errors import OutputError
+from pipeline.i18n import _
 
 MIGRATIONS: tuple[str, ...] = (
     # 1: the facts of every document
@@ -129,7 +130,9 @@ def connect(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(str(path), timeout=30)
     except sqlite3.Error as error:
-        raise OutputError(str(path), f"cannot open the registry ({error})") from None
+        raise OutputError(
+            str(path), _("cannot open the registry ({error})").format(error=error)
+        ) from None
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA foreign_keys=ON")
