@@ -103,6 +103,9 @@ class _Command(click.Command):
         if isinstance(self, click.Group):
             kwargs.setdefault("subcommand_metavar", _("COMMAND [ARGS]..."))
         super().__init__(*args, **kwargs)
+        self.params.append(
+            _lang_option()
+        )  # `decree extract --lang ru …` as well as `decree --lang ru`
         for param in self.params:  # "--jobs INTEGER RANGE" -> "--jobs NUMBER", in the language
             if isinstance(param, click.Option) and param.metavar is None:
                 param.metavar = _metavar(param.type)
@@ -123,20 +126,19 @@ class _Group(_Command, click.Group):
     group_class = type  # subgroups are _Group too
 
 
-def _lang_option(f):
-    return click.option(
-        "--lang",
+def _lang_option() -> click.Option:
+    return click.Option(
+        ["--lang"],
         type=click.Choice(["ru", "en"]),
         is_eager=True,
         expose_value=False,
         callback=_set_language,
         help=_("Language of messages and help  [default: from the locale, or $DECREE_LANG]"),
-    )(f)
+    )
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="decree", message=_("%(prog)s, version %(version)s"))
-@_lang_option
 def main() -> None:
     """Read Russian decrees, orders, protocol extracts and reports; extract
     their header, directives with deadlines, figures, persons and references.
