@@ -21,6 +21,7 @@ from pipeline.extract.deadlines.timewords import (
 )
 from pipeline.extract.deadlines.workdays import add_working_days
 from pipeline.extract.lexicon import ACT_STEMS
+from pipeline.nlp import parse as parse_word
 
 _FLAGS = re.IGNORECASE
 _W = r"(?<![а-яё])"  # a word starts here
@@ -90,7 +91,7 @@ DURATION = re.compile(
     rf"{_W}(?P<prep>в\s+течени[еи]|в\s+срок(?:\s+не\s+более)?|не\s+позднее|не\s+позже|через"
     rf"|в\s+пределах)\s+(?:{_NUMBER}\s*)?(?P<work>{_DAY_KIND})?"
     r"(?P<unit>дн(?:ей|я|\.)|день|суток|сутки|недел[а-я]*|декад[а-я]*|месяц[а-я]*|квартал[а-я]*"
-    rf"|полугода|полгода|года|год|лет){_E}",
+    rf"|полугода|полгода|года|год|лет|час(?:а|ов)?){_E}",
     _FLAGS,
 )
 # "в 10-дневный срок", "в 3-х дневный срок", "в двухнедельный срок", "в месячный срок"
@@ -108,9 +109,11 @@ ANCHOR = re.compile(
 # "по завершении практики в течение 5 рабочих дней": the anchor stands first
 ANCHOR_BEFORE = re.compile(
     r"(?<![а-яё])(?P<anchor>со\s+дня|с\s+даты|с\s+момента|после|по\s+(?:завершени[ию]"
-    r"|окончани[ию]|итогам|результатам|получени[ию]|поступлени[ию]|истечени[ию]))\s+"
-    r"(?:(?:его|ее|их)\s+)?(?P<noun>[а-я]+)"
-    r"(?P<rest>(?:\s+(?![а-я]+(?:ть|ти|чь)(?:ся|сь)?(?![а-я]))[а-я«»\"-]+){0,3})\s*,?\s*$",
+    r"|окончани[ию]|итогам|результатам|получени[ию]|поступлени[ию]|истечени[ию])"
+    # "при выявлении у пациента признаков ОРВИ в течение 2 часов": the case that starts it
+    r"|при\s+(?=(?:выявлени|обнаружени|возникновени|поступлени|получени|установлени)))"
+    r"\s*(?:(?:его|ее|их)\s+)?(?P<noun>[а-я]+)"
+    r"(?P<rest>(?:\s+(?![а-я]+(?:ть|ти|чь)(?:ся|сь)?(?![а-я]))[а-я«»\"-]+){0,4})\s*,?\s*$",
     _FLAGS,
 )
 # The document itself: "со дня подписания (настоящего приказа)".
@@ -225,6 +228,11 @@ def find_durations(text: str, doc_date: date | None) -> Iterator[Candidate]:
             and not ANCHOR.match(text, m.end())
         ):
             continue  # "в течение года" without "со дня ...": the calendar year
+        if unit_word.startswith("час"):
+            found = _anchored(text, m.start(), m.end(), None)
+            if found.kind == "event":  # "в течение 2 часов" only after an event
+                yield found
+            continue
         unit = unit_of(unit_word)
         if unit is None or (m["prep"].lower().startswith("в срок") and not numbered):
             continue
@@ -248,9 +256,49 @@ def find_events(text: str, bare: bool) -> Iterator[Candidate]:
         yield Candidate(m.start(), _to_item_end(text, _extend(text, m.end())), "event")
     for m in BEFORE_EVENT.finditer(text):
         yield Candidate(m.start(), _extend(text, m.end()), "event")
-    if bare:  # "по итогам проверки" in prose is usually a topic, not a time
-        for m in RESULT_EVENT.finditer(text):
+    for m in RESULT_EVENT.finditer(text):
+        if bare:
             yield Candidate(m.start(), _extend(text, m.end()), "event")
+        elif (stop := _before_action(text, m.start(), m.end())) is not None:
+            yield Candidate(m.start(), stop, "event")
+
+
+_INFINITIVE = re.compile(r"\s*,?\s*([а-яё]+(?:ть|ти|чь)(?:ся|сь)?)(?![а-яё])", _FLAGS)
+# What may stand before "по итогам …" that opens what an addressee is to do: the
+# item's start, a comma or colon, a name's initials, a dash bullet.
+_OPENS_ACTION = re.compile(r"(?:^|[,:;)(–—-]|[А-ЯЁ]\.\s?[А-ЯЁ]\.)\s*$")
+
+
+def _before_action(text: str, start: int, stop: int) -> int | None:
+    """Where "по итогам субботника" ends when it says when to act: it opens the
+    action ("Старшему воспитателю … по итогам субботника разместить фотоотчет").
+    In prose ("подготовить справку по итогам проверки") it names a topic: None."""
+    before = text[max(0, start - 40) : start]
+    if not _OPENS_ACTION.search(before) and not _dative_before(before):
+        return None
+    for _ in range(6):  # "по итогам проведения школьной недели здорового питания"
+        verb = _INFINITIVE.match(text, stop)
+        if verb and any(p.tag.POS == "INFN" for p in parse_word(verb[1].lower())[:2]):
+            return stop
+        m = _TAIL_WORD.match(text, stop)
+        if m is None or not _genitive(m[1]):
+            return None  # "по итогам проверки информацию направить": an object, not the event
+        stop = m.end()
+    return None
+
+
+def _genitive(word: str) -> bool:
+    """A word of the event's name: a genitive ("проведения школьной недели") or an
+    abbreviation ("ВПР")."""
+    if word.isupper() or word[:1].isdigit():
+        return True
+    return any(p.tag.case == "gent" for p in parse_word(word.lower())[:3])
+
+
+def _dative_before(before: str) -> bool:
+    """ "Отделу по итогам …": an addressee in the dative just before."""
+    m = re.search(r"([А-ЯЁа-яё]+)\s*$", before)
+    return bool(m) and any(p.tag.case == "datv" for p in parse_word(m[1].lower())[:1])
 
 
 def find_periodic(text: str) -> Iterator[Candidate]:
