@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.extract import extract
 from pipeline.extract.furniture import find_furniture, is_furniture
 from pipeline.extract.header import read_footer_requisites, read_header
-from pipeline.extract.issuer import adopted_issuer, collapse_spacing, preamble_issuer, signer_issuer
+from pipeline.extract.issuer import (
+    adopted_issuer,
+    collapse_spacing,
+    preamble_issuer,
+    signer_issuer,
+    site_issuer,
+)
 from pipeline.extract.lines import split_lines
 from pipeline.extract.structure import (
     find_operative,
@@ -190,6 +197,32 @@ WEB_HEADERS = [
         "Приказ по основной деятельности\nот 01.09.2020 № 45-од\nОб организации питания\nВ целях",
         {"issuer": None, "doc_type": "приказ", "number": "45-од"},
     ),
+    (  # a one-line heading and the title, then the organization's name and the place
+        "ПРИКАЗ № 12-о от 01.03.2024 г.\nОб организации практики\nМуниципальное бюджетное "
+        "учреждение дополнительного образования «Центр детского творчества»\nг. Ступино\n"
+        "В целях организации практики\n1. Направить на практику студентов.",
+        {"issuer": "Муниципальное бюджетное учреждение дополнительного образования «Центр "
+                   "детского творчества»", "place": "г. Ступино", "number": "12-о",
+         "title": "Об организации практики"},
+    ),
+    (  # the body in the type line, its organization in the genitive on the next line
+        "ПРОФСОЮЗ РАБОТНИКОВ КУЛЬТУРЫ\nПОСТАНОВЛЕНИЕ ПРЕЗИДИУМА\nКалужской областной организации "
+        "Профсоюза работников культуры\n12.03.2015\t№ 4-2\nО делах\nпостановляет:",
+        {"issuer": "Президиум Калужской областной организации Профсоюза работников культуры",
+         "number": "4-2"},
+    ),
+    (  # a protocol extract without an agenda: its one question heard is the title
+        "ВЫПИСКА ИЗ ПРОТОКОЛА № 4\nзаседания профкома\n12.03.2019\nСЛУШАЛИ: 1. О подготовке к "
+        "летнему отдыху детей. Информация председателя профкома.\nПОСТАНОВИЛИ:\n"
+        "1. Информацию принять к сведению.",
+        {"doc_type": "выписка из протокола", "title": "О подготовке к летнему отдыху детей"},
+    ),
+    (  # several questions heard: no one title
+        "ВЫПИСКА ИЗ ПРОТОКОЛА № 4\nзаседания профкома\n12.03.2019\nСЛУШАЛИ: 1. О подготовке к "
+        "отдыху.\nПОСТАНОВИЛИ: принять к сведению.\nСЛУШАЛИ: 2. О премировании.\n"
+        "ПОСТАНОВИЛИ: премировать.",
+        {"title": None},
+    ),
 ]  # fmt: skip
 
 
@@ -209,6 +242,55 @@ def test_requisites_after_signature_without_ot():
         "27-од",
         "Об организации осмотров",
     )
+
+
+def test_requisites_after_signature_with_quoted_title():
+    doc = doc_from_text(
+        "Начальник управления\tИ.И. Иванов\nПриказ управления образования от 01.02.2021 № 15 "
+        "«О проведении олимпиады «Умники и умницы»»\nДата публикации: 03.02.2021"
+    )
+    found = read_footer_requisites(doc.text, split_lines(doc), 0)
+    assert (found["date"], found["number"], found["title"]) == (
+        "2021-02-01",
+        "15",
+        "О проведении олимпиады «Умники и умницы»",
+    )
+
+
+SITES = [
+    (  # an institution's own site: its name above the breadcrumbs, the act signed by its head
+        "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 3»\n"
+        "Главная / Документы / Приказы\nОб организации питания\nПРИКАЗЫВАЮ:\n1. Организовать.",
+        "Директор", "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 3»",
+    ),
+    (
+        "МБДОУ «Детский сад № 7» г. Кирова\nВерсия для слабовидящих\nГлавная / Документы\n"
+        "О дежурстве\nПРИКАЗЫВАЮ:\n1. Назначить дежурных.",
+        "Заведующий", "МБДОУ «Детский сад № 7» г. Кирова",
+    ),
+    (  # a municipality's site: not the issuer of its head's act
+        "Официальный сайт муниципального образования Сургутский район\nГлавная / Документы\n"
+        "О делах\n1. Утвердить план.",
+        "Директор", None,
+    ),
+    (  # signed by the head of another body
+        "Государственное бюджетное учреждение «Центр занятости»\nГлавная / Документы\nО делах\n"
+        "1. Утвердить план.",
+        "Директор департамента труда и занятости населения", None,
+    ),
+    (  # no menu under it: a heading line, not the site's name
+        "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 3»\nПРИКАЗ\nО делах",
+        "Директор", None,
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "position", "expected"), SITES)
+def test_site_issuer(text, position, expected):
+    doc = doc_from_text(text)
+    lines = split_lines(doc)
+    found = find_furniture(doc.text, lines, header_limit(doc.text, lines))
+    assert site_issuer(found.site, position) == expected
 
 
 APPENDIX_PLANS = [
@@ -278,3 +360,24 @@ def test_metadata_type_and_body():
         "15",
         "2019-03-12",
     )
+
+
+@pytest.mark.slow
+def test_web_copy_end_to_end():
+    """A school's order as its site prints it: the issuer from the masthead, the
+    speaker heard is not made responsible, "по итогам …" says when to act."""
+    doc = doc_from_text(
+        "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 3»\n"
+        "Главная / Документы / Приказы\nОб итогах методической недели\nНомер\n41-од\n"
+        "Дата документа\n14.03.2022\nЗаслушав информацию заместителя директора Ершовой А.П. "
+        "об итогах методической недели\nПРИКАЗЫВАЮ:\n1. Информацию Ершовой А.П. принять к "
+        "сведению.\n2. Учителю информатики Носову К.Л. по итогам недели разместить материалы "
+        "на сайте лицея.\nДиректор\tМ.В. Рябова"
+    )
+    x = extract(doc)
+    assert x.header.issuer == "Муниципальное бюджетное общеобразовательное учреждение «Лицей № 3»"
+    assert (x.header.date, x.header.number) == ("2022-03-14", "41-од")
+    first, second = x.directives
+    assert first.responsible == ()
+    assert second.responsible == ("Носов К.Л.",)
+    assert (second.deadline.text, second.deadline.kind) == ("по итогам недели", "event")

@@ -26,6 +26,7 @@ from pipeline.extract.issuer import (
     enrich_issuer,
     preamble_issuer,
     signer_issuer,
+    site_issuer,
 )
 from pipeline.extract.lexicon import (
     CONTROL_RE,
@@ -33,6 +34,7 @@ from pipeline.extract.lexicon import (
     DOC_TYPES,
     INITIALS_FIRST_RE,
     INITIALS_NAME_RE,
+    NOTED_RE,
 )
 from pipeline.extract.lines import Line, split_lines
 from pipeline.extract.persons import find_persons
@@ -49,8 +51,8 @@ from pipeline.extract.structure import (
 )
 from pipeline.extract.tables import read_pasted_tables
 from pipeline.extract.urls import find_urls
-from pipeline.ingest.ocr_words import page_entries, word_warnings
 from pipeline.i18n import N_, note
+from pipeline.ingest.ocr_words import page_entries, word_warnings
 from pipeline.model import Control, Directive, Document, Extraction, Person, Signatory
 from pipeline.nlp import tag_spans
 
@@ -111,7 +113,9 @@ def build_directives(
         body = text[item.start : item.stop]
         deadline = _deadline(text, item, doc_date)
         inside = _within(mentions, item.start, item.stop)
-        names = [n for _, _, n in inside]
+        noted = NOTED_RE.search(body)  # "Информацию Иванова И.И. принять к сведению":
+        # the speaker heard, not a person made responsible
+        names = [n for a, _, n in inside if not noted or a - item.start > noted.start()]
         for a, b in item.responsible_spans:
             names += [n for _, _, n in _within(mentions, a, b)]
         if "responsible" in item.cells:
@@ -209,7 +213,8 @@ def extract(doc: Document) -> Extraction:
             issuer=adopted_issuer([ln.text(text) for ln in lines[: header_limit(text, lines)]])
             or furniture.body
             or preamble_issuer(preamble)
-            or signer_issuer(signatory.position if signatory else None),
+            or signer_issuer(signatory.position if signatory else None)
+            or site_issuer(furniture.site, signatory.position if signatory else None),
         )
     doc_date = date.fromisoformat(header.date) if header.date else None
 

@@ -64,6 +64,7 @@ ACTORS = ORG_NOUNS | {
     "дежурный",
     "председательствующий",
 }
+PREPOSITIONS = {"по", "при", "для", "в", "во", "на", "с", "со"}
 DANGLING = {",", "и", "свыше", "более", "менее", "не", "с", "со", "в", "по", "на", "до", "от"}
 # Verbs whose dative is a beneficiary, not an addressee ("Оказать помощь членам …").
 BENEFIT_VERBS = {
@@ -79,6 +80,18 @@ BENEFIT_VERBS = {
     "выдать",
     "перечислить",
     "поздравить",
+    # the same verbs where the act orders a standing practice ("Предоставлять питание …")
+    "устанавливать",
+    "оказывать",
+    "выплачивать",
+    "выделять",
+    "предоставлять",
+    "объявлять",
+    "награждать",
+    "вручать",
+    "направлять",
+    "выдавать",
+    "перечислять",
 }
 
 
@@ -90,7 +103,41 @@ class _Token:
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+    out = []
+    for m in TOKEN_RE.finditer(text):
+        cut = unglue(m.group(0))
+        if cut:  # "Заведующимотделениями": two words glued on a web copy
+            out += [_Token(m.group(0)[:cut], m.start(), m.start() + cut)]
+            out += [_Token(m.group(0)[cut:], m.start() + cut, m.end())]
+        else:
+            out.append(_Token(m.group(0), m.start(), m.end()))
+    return out
+
+
+def unglue(word: str) -> int | None:
+    """Where two words glued into one ("жилищно-коммунальногохозяйства",
+    "Заведующимотделениями", as web copies join them at a lost line break) come
+    apart: the cut that leaves two dictionary words, the longer the shorter
+    one; None for a word the dictionary knows or that does not split."""
+    if len(word) < 8 or not word.isalpha() and "-" not in word or word[1:].lower() != word[1:]:
+        return None
+    if _parses(word)[0].is_known or "-" in word[-4:]:
+        return None
+    best, cut = 0, None
+    for i in range(3, len(word) - 2):
+        left, right = word[:i], word[i:]
+        if left.endswith("-") or right.startswith("-") or "-" in right:
+            continue
+        if min(len(left), len(right)) <= best:
+            continue
+        first = _parses(left)[0]
+        if {"Geox", "Name", "Surn", "Patr", "Abbr"} & set(
+            str(first.tag).replace(" ", ",").split(",")
+        ):
+            continue  # "Кемьозерского": a place name compounded, not two words
+        if first.is_known and _parses(right)[0].is_known:
+            best, cut = min(len(left), len(right)), i
+    return cut
 
 
 def _parses(word: str):
@@ -185,6 +232,12 @@ def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]])
             break
         if low in TIME_WORDS and TIME_AFTER.match(nxt) or low in {"ежемесячно", "ежеквартально"}:
             break
+        if word == "," and head and (clause := _genitive_clause(tokens, n + 1, skip)):
+            # "руководителям органов местного самоуправления, осуществляющих
+            # управление в сфере образования": which organs, kept as printed
+            groups[-1].extend([",", *clause])
+            n += 1 + len(clause)
+            continue
         if word == "," and head and (clause := _participle_clause(tokens, n + 1, case, skip)):
             # "профсоюзам, выходящим на ДР СОП," — a participle phrase that says
             # which ones belongs to the addressee, in the nominative.
@@ -212,6 +265,11 @@ def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]])
             joined = _abbreviation(nxt) and _abbreviation(prev)
             if low == "и" and _same_case(prev, nxt):
                 joined = True
+            if low == "и" and not joined:  # "по развитию инфраструктуры и жилищно-
+                # коммунальному хозяйству": "и" joins to the noun the preposition governs
+                g = groups[-1]
+                at = max((i for i, w in enumerate(g) if w.lower() in PREPOSITIONS), default=-1)
+                joined = 0 <= at < len(g) - 2 and _same_case(g[at + 1], nxt)
             if head and not joined and not _can_be(nxt, "gent", {"NOUN", "ADJF"}):
                 break
         parses = _parses(word)
@@ -275,7 +333,7 @@ def _participle_clause(
         if tok.text[0].isdigit() or _inside(tok, skip) or _is_infinitive(tok.text):
             return None
         stop += 1
-    if stop >= len(tokens) or tokens[stop].text != ",":
+    if stop < len(tokens) and tokens[stop].text not in {",", ":", "("}:
         return None  # the phrase must close before the verb
     grammemes = {"nomn", "plur"} if reading.tag.number == "plur" else {"nomn", "sing"}
     if reading.tag.number != "plur" and reading.tag.gender:
@@ -283,6 +341,28 @@ def _participle_clause(
     form = reading.inflect(grammemes)
     first = form.word if form else tokens[k].text
     return [first, *(t.text for t in tokens[k + 1 : stop])]
+
+
+def _genitive_clause(tokens: list[_Token], k: int, skip: list[tuple[int, int]]) -> list[str] | None:
+    """A participle phrase in the genitive plural that qualifies the genitive
+    before it ("…, расположенных на территории поселения", "…, оказывающих
+    первичную медико-санитарную помощь"), up to the comma, colon or bracket that
+    ends it; None when token k is not such a participle, or the phrase holds a
+    number or the verb."""
+    if k >= len(tokens) or not any(
+        p.tag.POS == "PRTF" and p.tag.case == "gent" and p.tag.number == "plur"
+        for p in _parses(tokens[k].text)
+    ):
+        return None
+    stop = k + 1
+    while stop < len(tokens) and tokens[stop].text not in {",", ";", ":", "(", ")"}:
+        tok = tokens[stop]
+        if tok.text[0].isdigit() or _inside(tok, skip) or _is_infinitive(tok.text):
+            return None
+        stop += 1
+    if stop < len(tokens) and tokens[stop].text not in {",", ":", "("}:
+        return None
+    return [t.text for t in tokens[k:stop]]
 
 
 def _render(words: list[str], case: str) -> str:
@@ -311,7 +391,7 @@ def _control_target(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...] |
     tokens = [t for t in _tokens(text) if t.start >= verb.end()]
     for k in range(len(tokens) - 1, -1, -1):
         at = tokens[k].text.lower() == "на" and k + 1 < len(tokens)
-        if at and _is_actor(tokens[k + 1].text, "accs"):
+        if at and _starts_actor(tokens, k + 1, "accs"):  # "на постоянную комиссию по …"
             return _rendered(_group(tokens, k + 1, "accs", skip), "accs")[:1]
     return ()
 
@@ -366,10 +446,57 @@ def split_cell(text: str, persons: list[tuple[int, int]]) -> tuple[str, ...]:
     for a, b in sorted(persons, reverse=True):
         cut = cut[:a] + " ; " + cut[b:]
     cut = re.sub(r"\([^()]*\)", " ", cut)
-    parts = re.split(r"[;,\n]|\s{2,}", cut)
+    parts: list[str] = []
+    for piece, sep in re.findall(r"([^;,\n]*?)(\s{2,}|[;,\n]|$)", cut):
+        first = piece.split()[0] if piece.split() else ""
+        if parts and parts[-1][1] == "," and first.islower() and _is_participle(first):
+            # "Органы местного самоуправления, осуществляющие управление в сфере образования"
+            parts[-1] = (f"{parts[-1][0]}, {piece.strip()}", sep)
+        else:
+            parts.append((piece, sep))
     out = []
-    for part in parts:
+    for part, _ in parts:
         part = re.sub(r"\([^)]*\)", "", part).strip(" .–—-")
         if part and re.search(r"[А-ЯЁа-яё]{3}", part):
-            out.append(part[:1].lower() + part[1:] if not part.split()[0].isupper() else part)
+            for one in _distribute(part):
+                out.append(one[:1].lower() + one[1:] if not one.split()[0].isupper() else one)
     return tuple(out)
+
+
+def _is_participle(word: str) -> bool:
+    """A participle that opens a phrase ("осуществляющие …"), not one that names a
+    position ("заведующие кафедрами")."""
+    return any(
+        p.tag.POS == "PRTF" and p.score > 0.1 and _lemma(p) not in ACTORS for p in _parses(word)
+    )
+
+
+# "администрации г. Мончегорска и г. Апатиты": one plural head, two places
+_SHARED_HEAD_RE = re.compile(
+    r"^(?P<head>[А-ЯЁа-яё]+)\s+(?P<a>(?P<unit>г\.|с\.|п\.|пос\.|д\.|ст-цы)\s*[А-ЯЁ][^\s,;]*)"
+    r"\s+и\s+(?P<b>(?P=unit)\s*[А-ЯЁ][^\s,;]*)$"
+)
+
+
+def _distribute(part: str) -> list[str]:
+    """A cell naming two bodies under one plural head ("администрации г. Мончегорска и
+    г. Апатиты"): each body on its own, the head in the singular."""
+    m = _SHARED_HEAD_RE.match(part)
+    if not m:
+        return [part]
+    plural = next(
+        (
+            p
+            for p in _parses(m["head"])
+            if p.tag.POS == "NOUN"
+            and p.tag.number == "plur"
+            and p.tag.case == "nomn"
+            and p.normal_form in ORG_NOUNS
+        ),
+        None,
+    )
+    single = plural.inflect({"nomn", "sing"}) if plural else None
+    if single is None:
+        return [part]
+    head = single.word if m["head"].islower() else single.word.capitalize()
+    return [f"{head} {m['a']}", f"{head} {m['b']}"]

@@ -36,6 +36,9 @@ _NAMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad"})
 _GOVERNED = frozenset(("plur", case) for case in ("gent", "datv", "ablt", "loct", "loc2"))
 
 
+# Adverbs of degree before the adjective of a counted noun.
+_DEGREE = frozenset({"наиболее", "наименее", "особо"})
+
 _Found = tuple[int, int, float, str, float | None, str | None]  # start, stop, value, unit, per …
 
 
@@ -181,6 +184,9 @@ def _unit(text: str, p: int, value: Decimal) -> tuple[str, int, tuple[str, ...]]
         word = w.group()
         if word[0].isupper() and not word.isupper():  # a name or the next sentence
             return None
+        if word.lower() in _DEGREE and adjectives == []:  # "25 наиболее активных участников"
+            p = u.GAP.match(text, w.end()).end()
+            continue
         info = _analyse(word.lower())
         if info.adjective:
             q = u.GAP.match(text, w.end()).end()

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.extract.deadlines.dates import parse_date
-from pipeline.extract.issuer import collapse_spacing
+from pipeline.extract.issuer import collapse_spacing, is_institution
 from pipeline.extract.lexicon import (
     FURNITURE_LINE_RE,
     FURNITURE_LIST_RE,
@@ -38,6 +38,7 @@ class Furniture:
     number: str | None = None
     doc_type: str | None = None  # "Вид документа: Постановление", as printed
     body: str | None = None  # "Принявший орган: Администрация города Кургана"
+    site: str | None = None  # the institution whose site it is, named in the masthead
 
 
 def is_furniture(line: str) -> bool:
@@ -85,13 +86,22 @@ def find_furniture(text: str, lines: list[Line], head_stop: int) -> Furniture:
                 k += 1
                 marked.add(k)
         k += 1
+    site = None
+    first = next((i for i, s in enumerate(texts) if s.strip()), None)
+    if (
+        first is not None
+        and first not in marked
+        and any(i in marked for i in range(first + 1, first + 4))
+        and is_institution(texts[first])
+    ):  # the site's name above its menu or breadcrumbs
+        site = texts[first].strip()
     head = range(min(head_stop, len(texts)))
     types = [i for i in head if _is_type_line(texts[i]) and i not in marked]
     if types:
         above = [i for i in marked if i < types[-1]]
         if above:
             marked.update(range(max(above) + 1))
-    return Furniture(frozenset(marked), date, number, doc_type, body)
+    return Furniture(frozenset(marked), date, number, doc_type, body, site)
 
 
 def mask(text: str, lines: list[Line], marked: frozenset[int]) -> str:

@@ -18,6 +18,7 @@ from pipeline.extract.issuer import (
     CLUTTER_RE,
     collapse_spacing,
     compose_issuer,
+    continues_name,
     display_case,
 )
 from pipeline.extract.lexicon import (
@@ -74,6 +75,8 @@ OPENER_RE = re.compile(
 # A title in quotes at the end of a one-line heading, as websites print it.
 QUOTED_TITLE_RE = re.compile(r"[«\"](?P<title>(?:О|Об|Обо)\s.+)[»\"]\s*\.?\s*$")
 AGENDA_RE = re.compile(r"^\s*ПОВЕСТКА(?:\s+ДНЯ)?\s*:?\s*$", re.IGNORECASE)
+# "СЛУШАЛИ:" opening the question a protocol heard (case as printed: the word in capitals).
+HEARD_RE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*)?(?:ПО\s+\S+\s+ВОПРОСУ\s+)?СЛУШАЛИ\s*:?")
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,8 @@ def _title(texts: list[str], lines: list[Line], i: int) -> tuple[str, int]:
 
 
 def _agenda_title(texts: list[str], start: int) -> str | None:
-    """A protocol extract's title: its one agenda item ("1. Об организации …")."""
+    """A protocol extract's title: its one agenda item ("1. Об организации …"),
+    or with no agenda its one question heard ("СЛУШАЛИ: 1. Об организации …")."""
     for i in range(start, min(len(texts), start + 15)):
         if AGENDA_RE.match(texts[i]):
             items = []
@@ -167,7 +171,19 @@ def _agenda_title(texts: list[str], start: int) -> str | None:
                     break
                 items.append(m.group(1).strip().rstrip("."))
             return items[0] if len(items) == 1 else None
-    return None
+    heard = [i for i in range(start, len(texts)) if HEARD_RE.search(texts[i])]
+    if len(heard) != 1:
+        return None  # no question heard, or several: no one title
+    i = heard[0]
+    rest = texts[i][HEARD_RE.search(texts[i]).end() :].strip()
+    if not rest and i + 1 < len(texts):
+        rest = texts[i + 1].strip()
+    m = re.match(r"^(?:\d{1,2}[.)]\s*)?((?:О|Об|Обо)\s.*)$", rest)
+    if m is None:
+        return None  # "СЛУШАЛИ: начальника отдела …": the speaker, not the question
+    # the question ends its sentence; the speaker's report follows ("… году. Информация …")
+    question = re.split(r"(?<![\s.][А-ЯЁа-яё])(?<![\s.][а-яё]{2})\.\s+(?=[А-ЯЁ])", m.group(1))[0]
+    return re.sub(r"\s+", " ", question).strip().rstrip(".") or None
 
 
 def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
@@ -195,6 +211,25 @@ def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
     if BODY_LINE_RE.match(nominative):
         return nominative, None
     return None, display_case(nominative)
+
+
+def _is_org_name(line: str) -> bool:
+    """A line that is an organization's name ("Государственное автономное …
+    учреждение Свердловской области «…»"), not a sentence: an organization noun
+    in the nominative among its first words, no sentence end, no marker."""
+    if not line or len(line) > 250 or not line[:1].isupper() or line.endswith((".", ":", ";")):
+        return False
+    if OPENER_RE.match(line) or MARKER_RE.search(line) or TITLE_RE.match(line):
+        return False
+    head = line.split("«")[0].split()[:8]
+    return any(
+        w.lower() in ORG_NOUNS
+        or any(
+            p.normal_form in ORG_NOUNS and p.tag.case == "nomn" for p in parse_word(w.lower())[:2]
+        )
+        for w in head
+        if w.isalpha()
+    )
 
 
 def _is_requisites(line: str) -> bool:
@@ -243,12 +278,40 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
             nxt = texts[type_at + 1]
             if not REQUISITES_RE.match(nxt) and (len(nxt) < 150 or MEETING_RE.match(nxt)):
                 body, issuer = _genitive_issuer(nxt)
+        elif body is not None and issuer is None and type_at + 1 < limit:
+            # "ПОСТАНОВЛЕНИЕ ПРЕЗИДИУМА / Тульской областной организации Профсоюза …":
+            # the body's organization in the genitive on the next line
+            nxt = re.sub(r"\s+", " ", collapse_spacing(texts[type_at + 1])).strip()
+            if (
+                nxt
+                and len(nxt) < 150
+                and not REQUISITES_RE.search(" " + nxt)
+                and not TITLE_RE.match(nxt)
+                and not _place(nxt)
+                and continues_name(body, nxt)
+            ):
+                named = f"{body} {nxt}"
+                issuer = display_case(named) if nxt.isupper() else f"{display_case(body)} {nxt}"
         issuer = issuer or compose_issuer(heading, body)
         if title is None and found.kind == "protocol":
             title = _agenda_title(texts, type_at)
         quoted = QUOTED_TITLE_RE.search(found.rest)
         if title is None and quoted:  # "Постановление … от … № 1234 «О проведении …»"
             title = re.sub(r"\s+", " ", quoted.group("title")).strip().rstrip(".")
+    if found is not None and title_end is not None:
+        # Sites print a one-line heading ("ПРИКАЗ № 155-о от 12.02.2024 г.") and the
+        # title, then the organization's name and the place below them.
+        names: list[str] = []
+        while title_end < min(limit, len(texts)) and len(names) < 3:
+            line = texts[title_end].strip()
+            if place is None and len(line) < 60 and _place(line):
+                place = _place(line)
+            elif issuer is None and _is_org_name(line):
+                names.append(line)
+            else:
+                break
+            title_end += 1
+        issuer = issuer or compose_issuer(names)
     if title_end is not None:
         body_start = title_end
     elif type_at is not None:
@@ -273,7 +336,9 @@ FOOTER_REQUISITES_RE = re.compile(
     r"^\s*(?:(?P<type>[А-Яа-яЁё «»\"-]{4,160}?)\s+)?(?:от\s+(?P<date>.{6,25}?)"
     r"|(?P<numeric>\d{1,2}\.\d{2}\.\d{2,4})(?:\s*г\.?)?)\s*"
     + NUMBER_SIGN
-    + r"\s*(?P<number>\S+)\s*$"
+    # the title may follow in quotes, as a site's caption of the act prints it:
+    # "Приказ министерства … от 14.06.2023 № 2415 «О проведении акции «…»»"
+    + r"\s*(?P<number>[^\s«\"]+)\s*(?:[«\"](?P<title>(?:О|Об|Обо)\s.+)[»\"]\s*\.?)?\s*$"
 )
 
 
@@ -296,6 +361,8 @@ def read_footer_requisites(text: str, lines: list[Line], start: int) -> dict[str
             key = re.sub(r"\s+", "", typed.group("type")).upper()
             found["doc_type"], found["kind"] = DOC_TYPES[key]
             found["issuer"] = _genitive_issuer(typed.group("rest"))[1]
+        if m.group("title"):
+            found["title"] = re.sub(r"\s+", " ", m.group("title")).strip()
         near = [j for j in (i - 3, i - 2, i - 1, i + 1) if start <= j < len(lines)]
         for j in near:
             line = lines[j].text(text).strip().strip('«»"')

@@ -14,6 +14,8 @@ from pipeline.extract.grammar import inflect_phrase
 from pipeline.extract.lexicon import (
     ADOPTED_BY_RE,
     COLLEGIAL_BODIES,
+    HEAD_POSITION_RE,
+    INSTITUTION_NOUNS,
     MARKER_RE,
     ORG_NOUNS,
     SOLE_ISSUER_RE,
@@ -119,7 +121,7 @@ def collapse_spacing(line: str) -> str:
     )
 
 
-def _continues(previous: str, line: str) -> bool:
+def continues_name(previous: str, line: str) -> bool:
     """Does `line` continue the name on the line above? It does when it starts
     with a quote or a genitive ("РЕСПУБЛИКИ ДАГЕСТАН", "ПРОФСОЮЗА …"), or when
     the line above breaks off after an adjective or a preposition."""
@@ -158,7 +160,7 @@ def _names(texts: list[str]) -> list[str]:
             continue  # rules ("______"), contact data
         if TITLE_RE.match(line):
             continue  # a title a website prints above the heading ("О проведении …")
-        cont = names and _continues(names[-1], line)
+        cont = names and continues_name(names[-1], line)
         if cont and names[-1].endswith("»") and not CONTINUATION_RE.match(line):
             continue  # "ППО ГБУ РД «…» / ПРОФСОЮЗА РАБОТНИКОВ …": an affiliation, not the name
         if names and cont:
@@ -236,3 +238,36 @@ def signer_issuer(position: str | None) -> str | None:
     if position and SOLE_ISSUER_RE.match(position):
         return re.sub(r"\s+", " ", position).strip()
     return None
+
+
+# "МБОУ «СОШ № 47» г. Новокузнецка", "ГБУЗ ВО «Кубенская ЦРБ»": an abbreviated institution
+ABBREVIATED_INSTITUTION_RE = re.compile(
+    r"^[А-ЯЁ]{3,8}(?:\s+[А-ЯЁ]{2,4})?\s+«[^«»]+(?:«[^«»]*»)?[^«»]*»"
+)
+
+
+def is_institution(line: str) -> bool:
+    """Is the line the name of an institution ("Муниципальное автономное
+    общеобразовательное учреждение «Гимназия № 9» ЗАТО Северск"), not a sentence?"""
+    line = re.sub(r"\s+", " ", line).strip()
+    if not line[:1].isupper() or len(line) > 250 or line.endswith((".", ":", ";", "!", "?")):
+        return False
+    if ABBREVIATED_INSTITUTION_RE.match(line):
+        return True
+    head = line.split("«")[0].split()[:8]
+    return any(
+        p.normal_form in INSTITUTION_NOUNS and p.tag.case == "nomn"
+        for w in head
+        if w.isalpha()
+        for p in parse_word(w.lower())[:1]
+    )
+
+
+def site_issuer(site: str | None, position: str | None) -> str | None:
+    """The institution whose site prints the act in its masthead, where the act
+    names no issuer and is signed by its head ("Директор", "Главный врач")."""
+    if not site or not position or not HEAD_POSITION_RE.match(position.strip()):
+        return None
+    if len(position.split()) > 3:
+        return None  # "Директор департамента образования …": the head of another body
+    return re.sub(r"\s+", " ", site).strip()

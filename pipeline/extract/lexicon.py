@@ -218,6 +218,9 @@ PLACE_INLINE_RE = re.compile(
     r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)?(?:\s[А-ЯЁ][а-яё]+)?"
 )
 
+# An item that takes note of what was heard ("Информацию … принять к сведению").
+NOTED_RE = re.compile(r"принять\s+к\s+сведению", re.IGNORECASE)
+
 CONTROL_RE = re.compile(
     r"контроль\s+(?:за|над)\s+(?:ходом\s+)?(?:исполнени|выполнени|реализаци)", re.IGNORECASE
 )
@@ -287,6 +290,18 @@ METADATA_LABEL_RE = re.compile(
 # in the instrumental, on a line of its own (web copies print no other issuer).
 ADOPTED_BY_RE = re.compile(
     r"^\s*Принят[оаы]?\s+(?P<body>[А-ЯЁ][^\d«»]*?(?:«[^»]*»[^\d«»]*?)?)\s*(?:\d|$)"
+)
+# Institutions whose head signs their orders ("Директор", "Главный врач"): a school's
+# or a hospital's own site names it in its masthead.
+INSTITUTION_NOUNS = _words(
+    "учреждение предприятие школа гимназия лицей колледж техникум училище университет "
+    "институт академия больница поликлиника госпиталь диспансер детсад сад библиотека музей "
+    "центр театр дом"
+)
+HEAD_POSITION_RE = re.compile(
+    r"^(?:и\.\s?о\.\s*)?(?:Директор|Заведующ(?:ий|ая)|Главный\s+врач|Ректор|Начальник|Руководитель"
+    r"|Генеральный\s+директор|Управляющ(?:ий|ая))\b",
+    re.IGNORECASE,
 )
 # One-person authorities whose acts bear their title: where nothing else names the
 # issuer, the signer's position does ("Глава Сургутского района").

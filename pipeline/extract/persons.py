@@ -251,12 +251,22 @@ def _role_words(segment: str) -> tuple[int, list[re.Match]] | None:
         if _role_lemma(tok.group()) not in ROLE_NOUNS:
             continue
         tags = [_parses(t.group())[0].tag for t in toks[j:]]
-        if any({"VERB", "INFN", "GRND", "CONJ"} & set(tag.grammemes) for tag in tags):
+        if any({"VERB", "INFN", "GRND"} & set(tag.grammemes) for tag in tags):
             continue
+        if any("CONJ" in tag and not _joins_genitives(tags, k) for k, tag in enumerate(tags)):
+            continue  # "директору и Петрову": the role is another's
         while j > 0 and _role_lemma(toks[j - 1].group()) in _ROLE_MODIFIERS:
             j -= 1
         return j, toks
     return None
+
+
+def _joins_genitives(tags: list, k: int) -> bool:
+    """Does the conjunction at k join two genitives of the role's name ("заместителю
+    министра образования и науки", "управления хозяйства и благоустройства")?"""
+    return 0 < k < len(tags) - 1 and all(
+        tags[i].case == "gent" and tags[i].POS in {"NOUN", "ADJF"} for i in (k - 1, k + 1)
+    )
 
 
 def _normal_role(role: str) -> tuple[str, frozenset[str]]:
@@ -293,6 +303,8 @@ def _normal_role(role: str) -> tuple[str, frozenset[str]]:
 
 def _governed_case(before: str, after_role: bool) -> frozenset[str]:
     """The case the last word of `before` asks of a name: "на" -> accs, "поручить" -> datv."""
+    if re.search(r"\S\s+[–—-]\s*$", before):
+        return frozenset({"nomn"})  # "д. Шалеевщина – Мухина Т.П.": who it is, named
     prev = re.findall(r"[\w-]+", before)
     word = prev[-1].lower() if prev else ""
     if not word:

@@ -49,6 +49,8 @@ _YEARS_RE = re.compile(r"\s+на\s+\d{4}\s*(?:[-–—]\s*\d{4}\s+годы|го�
 _SANPIN_RE = re.compile(r"СанПиН\s+(?P<num>\d[\d./\-–]*\d)")
 _NAMED_TYPES = ("устав", "концепция", "коллективный договор")
 _CHAIN_RE = re.compile(rf"\s*(?:,|и)\s*(?=от\s|{NUMBER_SIGN_BEFORE_DIGIT})")
+# A word or two in brackets inside an issuer's name: "(губернатора)", "(Якутия)".
+_ASIDE_RE = re.compile(r"[ \t\xa0]*\([А-ЯЁа-яё][А-ЯЁа-яё \-]{0,40}\)")
 _SELF = re.compile(r"(?:настоящ|данн|это)[а-яё]*\s+$", re.IGNORECASE)
 
 
@@ -135,10 +137,15 @@ def _issuer(text: str, cur: int) -> tuple[str | None, int] | None:
         if region:  # one step, parentheses and all: "Республики Саха (Якутия)"
             cur = region.end()
             continue
+        aside = _ASIDE_RE.match(text, cur)
+        if aside and cur > start:  # "главы администрации (губернатора) Краснодарского края"
+            cur = aside.end()
+            continue
         t = _TOKEN_RE.match(text, cur)
         if not t or t["w"].lower() == "от" or re.search(r"[а-яё]{4}\.$", t["w"]):
             return None  # no requisites, or the sentence ended
         inner = cur > start and t["w"] in ("по", "при")  # "врача по Белгородской области"
+        inner = inner or t["w"].isupper() and len(t["w"]) > 1  # "ЗАТО Северск", not "зато"
         if _DOC_RE.fullmatch(t["w"]) or (t["w"] != "и" and not inner and _verbal(t["w"])):
             return None  # another act ("… и Положением …"), a clause ("утверждённым …")
         cur = t.end()
