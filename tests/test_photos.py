@@ -108,6 +108,35 @@ def test_a_camera_exif_makes_a_photo(tmp_path):
         assert photo.has_camera_exif(opened)
 
 
+def test_the_flattened_page_is_read_as_it_is():
+    """Drawn at the scan path's lowest resolution: not upscaled again, not larger."""
+    from pipeline.ingest import scan
+
+    assert photo.OUT_DPI == scan.MIN_DPI
+    flat, dpi = photo.flatten_photo(_desk_photo(exif=False))
+    assert scan.for_ocr(flat, dpi)[0].size == flat.size
+    assert round(max(flat.size) / dpi * 25.4) == 297  # an A4 page at OUT_DPI
+
+
+def test_the_desk_strip_at_the_page_edge_is_whitened():
+    flat, _ = photo.flatten_photo(_desk_photo(exif=False))
+    page = np.asarray(flat)
+    band = round(photo.EDGE_BAND * max(page.shape))
+    assert (page[:band] == 255).all() and (page[-band:] == 255).all()
+    assert (page[:, :band] == 255).all() and (page[:, -band:] == 255).all()
+    assert (page[band:-band, band:-band] == 0).any()  # the lines of "text" are still there
+
+
+def test_an_image_needing_no_turn_is_not_copied(tmp_path):
+    image = _desk_photo(exif=True)
+    assert photo.upright(image) is image
+    tags = Image.Exif()
+    tags[photo.EXIF_ORIENTATION] = 6  # stored turned: show it 90 degrees clockwise
+    image.save(tmp_path / "turned.jpg", exif=tags.tobytes())
+    with Image.open(tmp_path / "turned.jpg") as stored:
+        assert photo.upright(stored).size == (image.height, image.width)
+
+
 def test_shadow_is_divided_out():
     ramp = np.tile(np.linspace(120, 240, 800, dtype=np.float32), (600, 1))
     page = ramp.copy()
