@@ -137,6 +137,32 @@ def test_an_image_needing_no_turn_is_not_copied(tmp_path):
         assert photo.upright(stored).size == (image.height, image.width)
 
 
+def test_threshold_light_gives_opencvs_adaptive_threshold():
+    """The block mean taken on a reduced copy: the same pixels as
+    cv2.adaptiveThreshold but for a few along strong edges."""
+    cv2 = photo.opencv()
+    rng = np.random.default_rng(3)
+    light = np.tile(np.linspace(110, 235, 1200, dtype=np.float32), (1600, 1))
+    page = light + rng.normal(0, 6, light.shape)
+    for y in range(100, 1500, 45):  # lines of strokes, as dark as the light allows
+        for x in range(80, 1100, 23):
+            page[y : y + 28, x : x + 4] *= 0.3
+            page[y + 12 : y + 15, x : x + 15] *= 0.3
+    gray = np.clip(page, 0, 255).astype(np.uint8)
+    block = (photo.OUT_DPI // 6) | 1
+    expected = cv2.adaptiveThreshold(
+        gray, 255, cv2.ADAPTIVE_THRESH_GAUSSIAN_C, cv2.THRESH_BINARY, block, photo.THRESHOLD_C
+    )
+    got = photo.threshold_light(gray)
+    assert set(np.unique(got)) <= {0, 255}
+    assert (got != expected).mean() < 0.0005  # 0.013 %; a sigma of 3 instead of 6.5: 0.19 %
+
+
+def test_opencv_runs_on_one_thread():
+    """Pages run in parallel processes; OpenCV's own threads would only contend."""
+    assert photo.opencv().getNumThreads() == 1
+
+
 def test_shadow_is_divided_out():
     ramp = np.tile(np.linspace(120, 240, 800, dtype=np.float32), (600, 1))
     page = ramp.copy()
