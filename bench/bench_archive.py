@@ -8,11 +8,13 @@ the reports that answer it, so the batch links reports as in a real archive.
 
 Prints: documents per second (wall time), peak RSS per worker and CPU seconds
 per 100 documents for extract alone, batch with 1 worker and with 2; the ratio
-batch(1 worker)/extract (target <= 1.15), also in CPU time, which the other
-programs on a busy machine disturb less; the speed-up 1 -> 2 workers (target
->= 1.7 on 2 cores); the (report, decree) pairs linked; the registry's size and
-directive count; p50/p95 of `search` and `due` (target p95 < 50 ms) and the
-rows they return; the load average before and after.
+batch(1 worker)/extract (target <= 1.15); for reference the same against extract
+alone with one BLAS thread, as the batch runs it (numpy's default spins a thread
+per core: twice the CPU, no faster), in wall and CPU time — the registry's own
+cost (CPU time is less disturbed by the other programs on a busy machine); the
+speed-up 1 -> 2 workers (target >= 1.7 on 2 cores); the (report, decree) pairs
+linked; the registry's size and directive count; p50/p95 of `search` and `due`
+(target p95 < 50 ms) and the rows they return; the load average before and after.
 
     python bench/bench_archive.py                # 10 000 documents (~15 min on 2 cores)
     python bench/bench_archive.py --docs 1000    # quicker
@@ -123,10 +125,11 @@ print(json.dumps(out))
 """
 
 
-def side(mode: str, folder: Path, db: Path, jobs: int) -> dict:
+def side(mode: str, folder: Path, db: Path, jobs: int, env: dict | None = None) -> dict:
     code = SIDE.format(root=str(ROOT))
     out = subprocess.run([sys.executable, "-c", code, mode, str(folder), str(db), str(jobs)],
-                         capture_output=True, text=True, check=True)  # fmt: skip
+                         capture_output=True, text=True, check=True,
+                         env={**os.environ, **(env or {})})  # fmt: skip
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -165,25 +168,30 @@ def main() -> None:
         print(f"archive: {args.docs} documents from {len(sources())} corpus texts")
         print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         alone = side("extract", folder, Path(tmp) / "unused", 1)
+        # for reference: the batch runs one BLAS thread per process (batch.py); extract
+        # alone with numpy's default spins one per core
+        single = side("extract", folder, Path(tmp) / "unused", 1, {"OPENBLAS_NUM_THREADS": "1"})
         one = side("batch", folder, Path(tmp) / "one.sqlite", 1)
         two = side("batch", folder, Path(tmp) / "two.sqlite", 2)
-        rate = {
-            k: v["docs"] / v["seconds"] for k, v in (("alone", alone), ("one", one), ("two", two))
-        }
+        runs = {"alone": alone, "single": single, "one": one, "two": two}
+        rate = {k: v["docs"] / v["seconds"] for k, v in runs.items()}
         # CPU: seconds of processor time per 100 documents (all processes of the run),
         # which the other programs on the machine disturb less than the wall time
         print(f"{'':<24} {'docs/s':>8} {'peak RSS/worker':>16} {'CPU s/100 docs':>15}")
         for key, label, rss in (
             ("alone", "decree extract alone", alone["rss_mib"]),
+            ("single", "  extract, 1 BLAS thread", single["rss_mib"]),
             ("one", "decree batch, 1 worker", one["rss_mib"]),
             ("two", "decree batch, 2 workers", two["child_rss_mib"]),
         ):
-            run = {"alone": alone, "one": one, "two": two}[key]
-            per100 = 100 * run["cpu"] / run["docs"]
+            per100 = 100 * runs[key]["cpu"] / runs[key]["docs"]
             print(f"{label:<24} {rate[key]:>8.1f} {rss:>12.0f} MiB {per100:>15.1f}")
         ratio = rate["alone"] / rate["one"]
         print(f"batch(1 worker) / extract alone, time per document: {ratio:.2f} (target <= 1.15)")
-        print(f"  the same in CPU time: {one['cpu'] / alone['cpu']:.2f}")
+        print(
+            f"  against extract with one BLAS thread: {rate['single'] / rate['one']:.2f}"
+            f" (CPU time {one['cpu'] / single['cpu']:.2f}): the registry's own cost"
+        )
         print(f"1 -> 2 workers: {rate['two'] / rate['one']:.2f}x (target >= 1.7)")
         print(f"reports linked to their decree: {one['links']} (1 worker), {two['links']} (2)")
         db = Path(tmp) / "two.sqlite"

@@ -14,6 +14,7 @@ they answer, again in the workers, and their statuses (`decree check`) stored
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -135,60 +136,70 @@ def _read(source: Path) -> tuple[str, dict[str, Any]]:
     return document.text, to_plain(extract(document))
 
 
-_ONE_THREAD_IN: int | None = None  # the process whose BLAS was set to one thread
+_SET = ("openblas_set_num_threads", "openblas_set_num_threads64_",
+        "scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads_64_")  # fmt: skip
+_GET = ("openblas_get_num_threads", "openblas_get_num_threads64_",
+        "scipy_openblas_get_num_threads64_", "scipy_openblas_get_num_threads_64_")  # fmt: skip
 
 
-def _one_blas_thread() -> None:
-    """One BLAS thread in this worker process. numpy's OpenBLAS (under the NER
-    model) starts a thread per core and spins them; with a worker per core the
-    workers' threads fight over the cores and two workers read no faster than
-    one. Set once per process, through the library numpy loaded (environment
-    variables come too late once it is loaded)."""
-    global _ONE_THREAD_IN
-    import os
+def _blas_threads(count: int) -> int | None:
+    """Set the BLAS threads of this process; returns how many there were (None:
+    no OpenBLAS loaded, or not Linux).
 
-    if os.getpid() == _ONE_THREAD_IN:
-        return
-    _ONE_THREAD_IN = os.getpid()
-    for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ[name] = "1"  # for a library loaded later
+    numpy's OpenBLAS (under the NER model) starts a thread per core and keeps it
+    spinning: extraction is no faster for it (measured: 3.2 s against 3.0 s for
+    120 documents) but takes twice the CPU, and with a worker per core the
+    workers' threads fight over the cores — two processes extracting side by
+    side took 17 s for what took 7.5 s with one thread each. Set through the
+    library numpy loaded: the environment variables come too late once it is."""
+    import ctypes
+    import re
+
     try:
-        import ctypes
-        import re
-
         with open(f"/proc/{os.getpid()}/maps", encoding="utf-8", errors="replace") as maps:
-            libraries = set(re.findall(r"(/\S*openblas\S*\.so\S*)", maps.read()))
-    except OSError:  # not Linux: the environment is all there is
-        return
+            libraries = sorted(set(re.findall(r"(/\S*openblas\S*\.so\S*)", maps.read())))
+    except OSError:
+        return None
+    before = None
     for library in libraries:
         try:
             handle = ctypes.CDLL(library)
         except OSError:
             continue
-        for symbol in (
-            "openblas_set_num_threads",
-            "openblas_set_num_threads64_",
-            "scipy_openblas_set_num_threads64_",
-            "scipy_openblas_set_num_threads_64_",
-        ):
-            setter = getattr(handle, symbol, None)
-            if setter is not None:
-                setter(1)
-                break
+        getter = next((getattr(handle, n) for n in _GET if hasattr(handle, n)), None)
+        setter = next((getattr(handle, n) for n in _SET if hasattr(handle, n)), None)
+        if getter is not None and before is None:
+            before = int(getter())
+        if setter is not None:
+            setter(count)
+    return before
+
+
+_ONE_THREAD_IN: int | None = None  # the worker process whose BLAS has one thread
 
 
 def _in_worker(fn: Callable, *args: Any) -> Any:
-    """A task in a worker process (a pool's or a Dask worker's)."""
-    _one_blas_thread()
+    """A task in a worker process (a pool's or a Dask worker's): one BLAS thread
+    (set once per process; the environment for libraries loaded later)."""
+    global _ONE_THREAD_IN
+    if os.getpid() != _ONE_THREAD_IN:
+        _ONE_THREAD_IN = os.getpid()
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ[name] = "1"
+        _blas_threads(1)
     return fn(*args)
 
 
 class _Here:
-    """Tasks run in this process, one at a time (--jobs 1)."""
+    """Tasks run in this process, one at a time (--jobs 1), with one BLAS thread
+    as in a worker (the process's own count is given back at the end)."""
 
     window = 1
+    blas: int | None = None  # the process's BLAS threads before, once numpy is loaded
 
     def submit(self, fn: Callable, *args: Any) -> Future:
+        if self.blas is None:  # numpy is loaded by the first document read
+            self.blas = _blas_threads(1)
         future: Future = Future()
         future.set_result(fn(*args))
         return future
@@ -197,7 +208,8 @@ class _Here:
         return set(pending), set()
 
     def close(self, cancel: bool) -> None:
-        pass
+        if self.blas:
+            _blas_threads(self.blas)
 
 
 class _Pool(_Here):
