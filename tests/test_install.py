@@ -5,6 +5,7 @@ draft from the templates the installation carries."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -14,7 +15,16 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", "corpus", "tests", "out", "build", "*.egg-info", "__pycache__", ".ruff_cache"
+    ".git",
+    ".venv",
+    "corpus",
+    "tests",
+    "out",
+    "build",
+    "*.egg-info",
+    "__pycache__",
+    ".ruff_cache",
+    "*.mo",  # the build must compile the message catalog itself
 )
 
 
@@ -31,9 +41,14 @@ def installed(tmp_path_factory) -> Path:
     return base / "venv" / "bin"
 
 
-def run(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
+def run(installed: Path, *args: str, cwd: Path, env: dict | None = None):
     return subprocess.run(
-        [str(installed / "decree"), *args], capture_output=True, text=True, cwd=cwd, timeout=300
+        [str(installed / "decree"), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        env=None if env is None else {**os.environ, **env},
     )
 
 
@@ -41,6 +56,8 @@ def run(installed: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
 def test_installed_decree_runs_outside_the_checkout(installed, tmp_path):
     sample = ROOT / "corpus" / "sample-drsop-22-3.txt"
     assert "decree extract" in run(installed, "--help", cwd=tmp_path).stdout
+    russian = run(installed, "--help", cwd=tmp_path, env={"DECREE_LANG": "ru"}).stdout
+    assert russian.startswith("Использование:"), russian[:200]  # the catalog was built in
     done = run(installed, "extract", str(sample), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["header"]["number"] == "22-3"
