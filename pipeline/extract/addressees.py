@@ -47,7 +47,7 @@ TIME_WORDS = {
 }
 TIME_AFTER = re.compile(
     rf"^(?:\d|срок|течение|теч\.|позднее|{MONTH_ANY}|{MONTH_GENITIVE}|квартал|полугоди|период"
-    r"|конц|начал|двух|трех|трёх|недельн|месячн|дн|т\.)",
+    r"|конц|начал|двух|трех|трёх|недельн|месячн|дн(?:я|и|ей)?(?![а-яё])|т\.)",
     re.IGNORECASE,
 )
 # Heads that name someone who can act, besides animate nouns: organizations and their
@@ -416,8 +416,10 @@ def find_addressees(text: str, skip: list[tuple[int, int]] = ()) -> tuple[str, .
         _inside(tokens[k], skip) or tokens[k].text.lower() in {"т.", "т.т."}
     ):
         k += 1
-    if has_verb and k < len(tokens) and not _is_infinitive(tokens[k].text):
-        start = k + 1 if tokens[k].text.lower() == "материально" else k
+    opens = tokens[k].text.lower() if k < len(tokens) else ""
+    if has_verb and opens and not _is_infinitive(opens) and opens not in PREPOSITIONS:
+        # (a group after a preposition, "по каждому предмету", is no addressee)
+        start = k + 1 if opens == "материально" else k
         for case in ("datv", "accs"):
             if _starts_actor(tokens, start, case):
                 return _rendered(_group(tokens, k, case, skip), case)

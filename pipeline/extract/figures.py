@@ -106,7 +106,11 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
         gap = _NORM_GAP.match(text, stop) if measure.value == 1 and not (p or r) else None
         if gap:  # "1 ставка медицинской сестры на 100 детей": the norm's noun has an attribute
             p = u.PER.match(text, gap.end())
-        if p and (p.group("one") or p.group("one_of")):
+        if r and not p:  # "42 рубля в день на одного ребенка": a rate that is a norm too
+            after = u.PER.match(text, r.end())
+            if after and (after.group("one") or after.group("one_of")):
+                p = after
+        if p and (p.group("one") or p.group("one_of") or p.group("each")):
             word = _unit_word(text, p.end(), Decimal(1))
             if word:
                 per, per_unit, stop = 1.0, word[0], word[1]

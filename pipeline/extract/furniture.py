@@ -41,6 +41,9 @@ class Furniture:
     site: str | None = None  # the institution whose site it is, named in the masthead
 
 
+POSTAL_LINE_RE = re.compile(r"^\s*\d{6},\s*[А-ЯЁа-яё]")
+
+
 def is_furniture(line: str) -> bool:
     """Is this line site furniture wherever it stands?"""
     return bool(FURNITURE_LINE_RE.search(line) or MENU_LINE_RE.match(line.strip()))
@@ -101,6 +104,9 @@ def find_furniture(text: str, lines: list[Line], head_stop: int) -> Furniture:
         above = [i for i in marked if i < types[-1]]
         if above:
             marked.update(range(max(above) + 1))
+    # the site's footer under the act: "356300, Ставропольский край, …, ул. Карла Маркса, 54"
+    # (a letterhead's address in the heading is left to the heading's reader)
+    marked.update(i for i in range(head_stop, len(texts)) if POSTAL_LINE_RE.match(texts[i]))
     return Furniture(frozenset(marked), date, number, doc_type, body, site)
 
 

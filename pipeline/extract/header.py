@@ -204,6 +204,10 @@ def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
         first = org.split()[0]
         named = first.lower() in ORG_NOUNS or (first.isupper() and len(first) > 1)
         return None, (org[:1].upper() + org[1:] if named and len(org.split()) > 1 else None)
+    if phrase.upper() == phrase:
+        # "ГЛАВЫ САМОУПРАВЛЕНИЯ ГОРОДА …": a short word in capitals reads as an
+        # abbreviation to the inflection, so the capitals go first
+        phrase = display_case(phrase)
     nominative = inflect_phrase(phrase, "nomn", "gent")
     if nominative == phrase:
         return None, None

@@ -104,13 +104,26 @@ MUNICIPAL_RE = re.compile(
     re.IGNORECASE,
 )
 GENERIC_RE = re.compile(r"(?:организаци[яи]|отделени[ея]|филиал|комитет)$", re.IGNORECASE)
+# A department named by its field alone ("УПРАВЛЕНИЕ ОБРАЗОВАНИЯ", "ФИНАНСОВЫЙ ОТДЕЛ"):
+# its name is completed by the administration printed above it.
+SUBUNIT_RE = re.compile(
+    r"^(?:\S+\s+)?(?:управление|отдел|департамент|сектор|служба)\b", re.IGNORECASE
+)
+
+
+def _bare_subunit(name: str) -> bool:
+    """A department's name with no place, proper name or number in it."""
+    if not SUBUNIT_RE.match(name) or len(name.split()) > 6 or re.search(r"[«\"\d]", name):
+        return False
+    return not any(w[:1].isupper() for w in display_case(name).split()[1:])
 
 
 def collapse_spacing(line: str) -> str:
     """ "П Р Е З И Д И У М" -> "ПРЕЗИДИУМ" (letter-spaced headings); a word
-    spaced unevenly ("Р А С П ОР Я Ж Е Н И Е", as web pages keep it) too."""
+    spaced unevenly ("Р А С П ОР Я Ж Е Н И Е", "П ОСТ А Н О В Л Е Н И Е", as web
+    pages keep it) too."""
     tokens = line.split()
-    if re.fullmatch(r"\s*[А-ЯЁ]{1,2}(?: [А-ЯЁ]{1,2}){3,}\s*", line) and 3 * sum(
+    if re.fullmatch(r"\s*[А-ЯЁ]{1,3}(?: [А-ЯЁ]{1,3}){3,}\s*", line) and 3 * sum(
         len(t) == 1 for t in tokens
     ) >= 2 * len(tokens):
         return line.replace(" ", "")
@@ -168,7 +181,22 @@ def _names(texts: list[str]) -> list[str]:
         else:
             names.append(line)
     names = [re.sub(r"\s*\([^()]*\)$", "", n).strip() for n in names]
-    return [n for n in names if n and not REGION_RE.match(n)]
+    return [n for n in names if n and not REGION_RE.match(n) and not _is_territory(n)]
+
+
+TERRITORY_NOUNS = frozenset({"район", "поселение", "округ", "область", "край", "улус"})
+
+
+def _is_territory(name: str) -> bool:
+    """A municipality's name with no body in it ("Омский муниципальный район Омской
+    области", "ПОКРОВСКОЕ СЕЛЬСКОЕ ПОСЕЛЕНИЕ"): where the act is from, not who issued it."""
+    for word in re.findall(r"[А-ЯЁа-яё-]+", name):
+        parse = parse_word(word.lower())[0]
+        if parse.tag.case != "nomn" or parse.tag.POS not in {"ADJF", "NOUN"}:
+            return False
+        if parse.tag.POS == "NOUN":
+            return parse.normal_form in TERRITORY_NOUNS
+    return False
 
 
 def _genitive(name: str) -> str:
@@ -186,7 +214,7 @@ def compose_issuer(texts: list[str], body: str | None = None) -> str | None:
         return None
     last = names.pop()
     parts = [display_case(last)]
-    if BODY_LINE_RE.match(last) or GENERIC_RE.search(last):
+    if BODY_LINE_RE.match(last) or GENERIC_RE.search(last) or _bare_subunit(last):
         while names:
             org = names.pop()
             parts.append(_genitive(org))

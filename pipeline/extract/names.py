@@ -143,6 +143,8 @@ def _looks_nominative(word: str, part: str, gender: str) -> bool:
         if known:
             return (word, gender) in known
         return not word.endswith(_BAD_FIRST)
+    if len(word) <= 3 and word.endswith(("им", "ым")):
+        return True  # "Ким", "Мим": no instrumental of an adjective surname ("Горьким")
     return not word.endswith(_BAD_LAST[gender])
 
 

@@ -126,6 +126,23 @@ def _tab_cells(text: str, line: Line) -> list[tuple[int, int]]:
     return cells
 
 
+def _pipe_cells(text: str, line: Line) -> list[tuple[int, int]]:
+    """The cells of a pasted row printed with pipes ("1 | Мероприятие | июль | …|"):
+    the empty ends outside the outer pipes dropped, empty cells inside kept."""
+    chunk = text[line.start : line.stop]
+    if chunk.count("|") < 2:
+        return []
+    cells, pos = [], line.start
+    for part in chunk.split("|"):
+        cells.append(trim_span(text, pos, pos + len(part)))
+        pos += len(part) + 1
+    if cells and cells[0][0] == cells[0][1]:
+        cells = cells[1:]
+    if cells and cells[-1][0] == cells[-1][1]:
+        cells = cells[:-1]
+    return cells
+
+
 def _split_number(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """ "1 Формирование списков" in the first cell: the row number is a cell of its own."""
     a, b = cells[0]
@@ -135,15 +152,16 @@ def _split_number(text: str, cells: list[tuple[int, int]]) -> list[tuple[int, in
     return [(a, a + len(m.group(1))), trim_span(text, a + len(m.group(1)), b), *cells[1:]]
 
 
-def _tabbed(text: str, lines: list[Line], k: int) -> list[list[tuple[int, int]]]:
-    """Rows of a plan table pasted as tab-separated lines from lines[k] (its header)."""
-    head = _tab_cells(text, lines[k])
+def _tabbed(text: str, lines: list[Line], k: int, split=_tab_cells) -> list[list[tuple[int, int]]]:
+    """Rows of a plan table pasted as tab-separated lines from lines[k] (its header),
+    or as lines of cells between pipes (`split` = _pipe_cells)."""
+    head = split(text, lines[k])
     roles = column_roles(tuple(text[a:b] for a, b in head)) if len(head) >= 3 else None
     if roles is None:
         return []
     rows = [head]
     for line in lines[k + 1 :]:
-        cells = _tab_cells(text, line) if line.table is None else []
+        cells = split(text, line) if line.table is None else []
         if len(cells) == len(head) - 1 and roles.get("number") == 0:
             cells = _split_number(text, cells)
         if len(cells) != len(head):
@@ -175,13 +193,14 @@ def _stacked(text: str, lines: list[Line], k: int) -> list[list[tuple[int, int]]
 
 
 def read_pasted_tables(text: str, lines: list[Line]) -> list[Line]:
-    """`lines` with plan tables pasted from web pages (cells separated by tabs, or one
-    cell per line) turned into table rows, as ingest gives the tables of a DOCX."""
+    """`lines` with plan tables pasted from web pages (cells separated by tabs or
+    pipes, or one cell per line) turned into table rows, as ingest gives the tables of a DOCX."""
     table = max((ln.table for ln in lines if ln.table is not None), default=-1) + 1
     out: list[Line] = []
     k = 0
     while k < len(lines):
         rows = [] if lines[k].table is not None else _tabbed(text, lines, k)
+        rows = rows or ([] if lines[k].table is not None else _tabbed(text, lines, k, _pipe_cells))
         rows = rows or ([] if lines[k].table is not None else _stacked(text, lines, k))
         if not rows:
             out.append(lines[k])

@@ -170,7 +170,10 @@ def _select(found: list[Candidate], text: str) -> Candidate | None:
     merged: list[Candidate] = []
     for c in kept:  # "ежемесячно, до 5 числа ..." is one periodic phrase
         prev = merged[-1] if merged else None
-        if prev and "periodic" in (prev.kind, c.kind) and _adjacent(text, prev.stop, c.start):
+        # "ежедневно в дни проведения олимпиады" is one; an event window before the
+        # periodic phrase stays apart ("в период действия режима ежедневно")
+        joins = prev and "periodic" in (prev.kind, c.kind) and prev.kind != "event"
+        if joins and _adjacent(text, prev.stop, c.start):
             merged[-1] = Candidate(prev.start, c.stop, "periodic")
         else:
             merged.append(c)

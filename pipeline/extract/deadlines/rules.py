@@ -129,6 +129,9 @@ EVENT = re.compile(
     # seasons such as "в период летних каникул" are dates: see named.py)
     r"|в\s+(?:период|время|дни)\s+(?:проведения|прохождения)\s+[а-я]+"
     r"|в\s+(?:период|время|дни)\s+(?:весеннего\s+)?(?:ледохода|паводка|половодья)"
+    # "в период действия особого противопожарного режима", "в период снегопадов и
+    # метелей": a regime in force, or weather named in the genitive plural
+    r"|в\s+период\s+(?:действия|[а-я]{3,}(?:ов|ей)(?:\s+и\s+[а-я]{3,}(?:ов|ей))?)(?![а-я])"
     r"|до\s+(?:начала|окончания|завершения|проведения)\s+(?!(?:текущего\s+|этого\s+|"
     r"следующего\s+|нового\s+)?(?:года|месяца|квартала|полугодия|учебного|срока)(?![а-я]))"
     r"[а-я]+)(?![а-яё])",
@@ -274,7 +277,9 @@ def _before_action(text: str, start: int, stop: int) -> int | None:
     action ("Старшему воспитателю … по итогам субботника разместить фотоотчет").
     In prose ("подготовить справку по итогам проверки") it names a topic: None."""
     before = text[max(0, start - 40) : start]
-    if not _OPENS_ACTION.search(before) and not _dative_before(before):
+    if not (
+        _OPENS_ACTION.search(before) or _dative_before(before) or _addressee_opens(text[:start])
+    ):
         return None
     for _ in range(6):  # "по итогам проведения школьной недели здорового питания"
         verb = _INFINITIVE.match(text, stop)
@@ -293,6 +298,23 @@ def _genitive(word: str) -> bool:
     if word.isupper() or word[:1].isdigit():
         return True
     return any(p.tag.case == "gent" for p in parse_word(word.lower())[:3])
+
+
+def _addressee_opens(before: str) -> bool:
+    """ "Руководителям лагерей с дневным пребыванием детей по итогам …": the item
+    opens with its addressee in the dative, and no verb nor clause break follows
+    before the phrase."""
+    words = re.findall(r"[А-ЯЁа-яё]+|[,;:.()]", before)
+    if not words or len(words) > 12 or any(not w.isalpha() for w in words):
+        return False
+    first = parse_word(words[0].lower())[0]
+    if first.tag.case != "datv" or first.tag.POS not in {"NOUN", "ADJF"}:
+        return False
+    return not any(
+        p.tag.POS in {"VERB", "INFN", "PRTS", "GRND"}
+        for w in words
+        for p in parse_word(w.lower())[:1]
+    )
 
 
 def _dative_before(before: str) -> bool:
