@@ -1,4 +1,4 @@
-"""Writes the two DOCX web copies of corpus/web-holdout2 ("save as Word" from a site:
+"""Writes the two DOCX web copies of the former corpus/web-holdout2, now in corpus/web ("save as Word" from a site:
 one plain paragraph per pasted line). Run with /work/main/.venv/bin/python.
 The gold files were written by hand from these texts, not by this script and not by decree."""
 from pathlib import Path

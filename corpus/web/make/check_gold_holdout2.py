@@ -1,4 +1,4 @@
-"""Sanity checks of the hand-written gold of corpus/web-holdout2 against its documents.
+"""Sanity checks of the hand-written gold of corpus/web (written for the 12 acts of the former corpus/web-holdout2) against their documents.
 Not part of decree and does not run it. Checks: valid JSON with the contract's keys; ISO dates;
 figures in order of appearance; every quoted gold string (title, number, place, directive and deadline texts, figure texts, URLs,
 reference numbers, signatory name) occurs in the document (whitespace collapsed, case folded);
