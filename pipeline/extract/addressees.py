@@ -327,6 +327,21 @@ def _participle_clause(
         )
     ):
         return None  # "управляющим организациям": an adjective of the next addressee
+    stop = _phrase_end(tokens, k, skip)
+    if stop is None:
+        return None
+    grammemes = {"nomn", "plur"} if reading.tag.number == "plur" else {"nomn", "sing"}
+    if reading.tag.number != "plur" and reading.tag.gender:
+        grammemes.add(reading.tag.gender)
+    form = reading.inflect(grammemes)
+    first = form.word if form else tokens[k].text
+    return [first, *(t.text for t in tokens[k + 1 : stop])]
+
+
+def _phrase_end(tokens: list[_Token], k: int, skip: list[tuple[int, int]]) -> int | None:
+    """Where the participle phrase opened by token k ends: the comma, colon or
+    bracket after it; None when it holds a number, a skipped span or the verb,
+    or does not close before the verb."""
     stop = k + 1
     while stop < len(tokens) and tokens[stop].text not in {",", ";", ":", "(", ")"}:
         tok = tokens[stop]
@@ -335,12 +350,7 @@ def _participle_clause(
         stop += 1
     if stop < len(tokens) and tokens[stop].text not in {",", ":", "("}:
         return None  # the phrase must close before the verb
-    grammemes = {"nomn", "plur"} if reading.tag.number == "plur" else {"nomn", "sing"}
-    if reading.tag.number != "plur" and reading.tag.gender:
-        grammemes.add(reading.tag.gender)
-    form = reading.inflect(grammemes)
-    first = form.word if form else tokens[k].text
-    return [first, *(t.text for t in tokens[k + 1 : stop])]
+    return stop
 
 
 def _genitive_clause(tokens: list[_Token], k: int, skip: list[tuple[int, int]]) -> list[str] | None:
@@ -354,13 +364,8 @@ def _genitive_clause(tokens: list[_Token], k: int, skip: list[tuple[int, int]]) 
         for p in _parses(tokens[k].text)
     ):
         return None
-    stop = k + 1
-    while stop < len(tokens) and tokens[stop].text not in {",", ";", ":", "(", ")"}:
-        tok = tokens[stop]
-        if tok.text[0].isdigit() or _inside(tok, skip) or _is_infinitive(tok.text):
-            return None
-        stop += 1
-    if stop < len(tokens) and tokens[stop].text not in {",", ":", "("}:
+    stop = _phrase_end(tokens, k, skip)
+    if stop is None:
         return None
     return [t.text for t in tokens[k:stop]]
 
