@@ -965,7 +965,12 @@ STATE_WORDS = {"overdue": "просрочено", "due": "срок", "periodic":
                "permanent": "постоянно"}  # fmt: skip
 
 
-def _rows_out(rows: list[dict], fmt: str, columns: tuple[str, ...]) -> None:
+def _rows_out(
+    rows: list[dict], fmt: str, columns: tuple[str, ...], limit: int | None = None
+) -> None:
+    """Print rows; `rows` may hold one past `limit`, which says there are more."""
+    more = limit is not None and len(rows) > limit
+    rows = rows[:limit] if more else rows
     if fmt == "json":
         from pipeline.registry.export import to_json
 
@@ -996,6 +1001,11 @@ def _rows_out(rows: list[dict], fmt: str, columns: tuple[str, ...]) -> None:
             table.add_row(*cells)
         Console(width=max(160, Console().width)).print(table)
         click.echo(ngettext("{n} row", "{n} rows", len(rows)).format(n=len(rows)), err=True)
+    if more:
+        click.echo(
+            _("only the first {n} rows are shown; --limit 0 shows all").format(n=limit),
+            err=True,
+        )
 
 
 def _open_registry(db: Path):
@@ -1021,21 +1031,33 @@ FORMAT = click.option(
 )
 
 
+def _limit_option(default: str):
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0),
+        help=_("At most this many rows; 0 shows all."),
+        show_default=default,
+    )
+
+
 @registry.command(epilog=REGISTRY_EXAMPLE)
 @click.argument("query")
 @_db_option
 @FORMAT
+@_limit_option("50")
 @click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
-def search(query, db, fmt, verbose) -> None:
+def search(query, db, fmt, limit, verbose) -> None:
     """Directives and documents with every word of QUERY, in any of its forms."""
     from pipeline.registry.queries import search as run_search
 
+    limit = 50 if limit is None else limit or None
     _run(
         verbose,
         lambda: _rows_out(
-            run_search(_open_registry(db), query),
+            run_search(_open_registry(db), query, limit=limit + 1 if limit else None),
             fmt,
             ("date", "number", "issuer", "item", "snippet", "path"),
+            limit,
         ),
     )
 
@@ -1048,18 +1070,32 @@ def search(query, db, fmt, verbose) -> None:
 @click.option("--as-of", type=ISO_DATE, help=_("Today, for --overdue  [default: today]"))
 @click.option("--org", help=_("Only directives whose addressees, persons or issuer contain this."))
 @FORMAT
+@_limit_option(_("100 in a table, all in json and csv"))
 @click.option("-v", "--verbose", is_flag=True, help=_("Show tracebacks for errors."))
-def due(db, start, end, overdue, as_of, org, fmt, verbose) -> None:
+def due(db, start, end, overdue, as_of, org, fmt, limit, verbose) -> None:
     """Directives falling due (dated and not done), then the periodic and permanent
     ones, which are never overdue. A directive is done when a report said so."""
     from pipeline.registry.queries import due as run_due
 
+    if limit is None:
+        limit = 100 if fmt == "table" else 0
+    limit = limit or None
+
     def work():
-        rows = run_due(_open_registry(db), _day(start), _day(end), overdue, _day(as_of), org)
+        rows = run_due(
+            _open_registry(db),
+            _day(start),
+            _day(end),
+            overdue,
+            _day(as_of),
+            org,
+            limit=limit + 1 if limit else None,
+        )
         _rows_out(
             rows,
             fmt,
             ("deadline_date", "state", "number", "date", "item", "text", "addressees", "path"),
+            limit,
         )
 
     _run(verbose, work)

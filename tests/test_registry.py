@@ -145,6 +145,35 @@ def test_due_and_overdue(registry):
 
 
 @pytest.mark.slow
+def test_due_pages(registry):
+    """A page is the head of the whole answer, dated rows first, then the standing ones."""
+    conn = connect(registry)
+    whole = due(conn, date(2019, 1, 1), date(2026, 12, 31), as_of=date(2020, 1, 1))
+    dated = sum(r["deadline_kind"] == "date" for r in whole)
+    assert 0 < dated < len(whole)
+    for n in (1, dated, dated + 1, len(whole), len(whole) + 5):
+        assert due(conn, date(2019, 1, 1), date(2026, 12, 31), as_of=date(2020, 1, 1),
+                   limit=n) == whole[:n]  # fmt: skip
+    assert len(search(conn, "контроль", limit=None)) > len(search(conn, "контроль", limit=1)) == 1
+
+
+@pytest.mark.slow
+def test_due_limit_in_cli(registry):
+    args = ("registry", "due", "--from", "2019-01-01", "--as-of", "2020-01-01")
+    args = (*args, "--db", str(registry))
+    code, out, err = run(*args, "--format", "csv")
+    assert code == 0, err
+    total = len(list(csv.DictReader(io.StringIO(out))))
+    assert total > 2 and "--limit 0" not in err  # csv: everything by default
+    code, out, err = run(*args, "--format", "csv", "--limit", "2")
+    assert len(list(csv.DictReader(io.StringIO(out)))) == 2 and "--limit 0" in err
+    code, out, err = run(*args, "--limit", str(total))
+    assert code == 0 and "--limit 0" not in err  # a page that holds all says nothing
+    code, _, err = run(*args, "--limit", "-1")
+    assert code == 2 and "Traceback" not in err
+
+
+@pytest.mark.slow
 def test_reports_are_linked_and_done_items_are_not_due(registry):
     conn = connect(registry)
     doc = show(conn, "sample-drsop-22-3.txt")

@@ -6,7 +6,9 @@ Each returns rows as dicts (JSON-ready); cli.py prints them as a table, JSON or 
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 from datetime import date
+from itertools import chain, islice
 from typing import Any
 
 from pipeline.registry.lemmas import query_lemmas
@@ -26,9 +28,9 @@ def _fts_phrase(words: list[str]) -> str:
     return " ".join('"' + w.replace('"', '""') + '"' for w in words)
 
 
-def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[dict[str, Any]]:
+def search(conn: sqlite3.Connection, query: str, limit: int | None = 50) -> list[dict[str, Any]]:
     """Directives and documents whose words or lemmas hold every word of the query,
-    in any form ("подписка" finds "подписку", "подписки")."""
+    in any form ("подписка" finds "подписку", "подписки"); the best `limit` (None: all)."""
     lemmas = query_lemmas(query)
     if not lemmas:
         return []
@@ -39,15 +41,15 @@ def search(conn: sqlite3.Connection, query: str, limit: int = 50) -> list[dict[s
         " FROM search JOIN documents doc ON doc.id = search.document_id"
         " LEFT JOIN directives d ON d.id = search.directive_id"
         " WHERE search MATCH ? ORDER BY rank LIMIT ?",
-        (f"lemmas : ({_fts_phrase(lemmas)})", limit),
+        (f"lemmas : ({_fts_phrase(lemmas)})", limit or -1),
     ).fetchall()
     return [dict(r) for r in rows]
 
 
-def _once(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
+def _once(rows, seen: set) -> Iterator[sqlite3.Row]:
     """One row per item of one act: an archive holds the same act as DOCX, PDF and
-    a scan; rows come sorted, so the first file of each is kept."""
-    seen, out = set(), []
+    a scan; rows come sorted, so the first file of each is kept. Lazy, so that a
+    page of the answer reads only as many rows as it shows."""
     for r in rows:
         key = (
             (r["doc_type"], r["date"], r["number"], r["item"])
@@ -56,8 +58,7 @@ def _once(rows: list[sqlite3.Row]) -> list[sqlite3.Row]:
         )
         if key not in seen:
             seen.add(key)
-            out.append(r)
-    return out
+            yield r
 
 
 def due(
@@ -67,11 +68,13 @@ def due(
     overdue: bool = False,
     as_of: date | None = None,
     org: str | None = None,
+    limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Dated directives not yet done, falling due in [start, end] (or before
     `as_of` with overdue), then the periodic and permanent ones of the same
     documents' kind, listed as such and never as overdue. org: a text the
-    addressees, responsible persons or issuer contain."""
+    addressees, responsible persons or issuer contain. limit: the first rows
+    only (a page); the rows after it are never read."""
     as_of = as_of or date.today()
     where = ["d.deadline_kind = 'date'", "d.deadline_date IS NOT NULL", f"NOT {DONE}"]
     args: list[Any] = []
@@ -88,24 +91,31 @@ def due(
     if org:
         org_clause = " AND (d.addressees LIKE ? OR d.responsible LIKE ? OR doc.issuer LIKE ?)"
     org_args = [f"%{org}%"] * 3 if org else []
-    rows = conn.execute(
+    dated = conn.execute(
         f"SELECT {DIRECTIVE_COLUMNS} FROM directives d JOIN documents doc ON doc.id = d.document_id"
         f" WHERE {' AND '.join(where)}{org_clause} ORDER BY d.deadline_date, doc.path, d.id",
         (*args, *org_args),
-    ).fetchall()
-    out = [
-        dict(r, state="overdue" if r["deadline_date"] < as_of.isoformat() else "due")
-        for r in _once(rows)
-    ]
+    )
+    today = as_of.isoformat()
+    out: Iterator[dict[str, Any]] = (
+        dict(r, state="overdue" if r["deadline_date"] < today else "due")
+        for r in _once(dated, set())
+    )
     if not overdue:
-        standing = conn.execute(
-            f"SELECT {DIRECTIVE_COLUMNS} FROM directives d JOIN documents doc"
-            f" ON doc.id = d.document_id WHERE d.deadline_kind IN ('periodic', 'permanent')"
-            f"{org_clause} ORDER BY doc.date, doc.path, d.id",
-            tuple(org_args),
-        ).fetchall()
-        out += [dict(r, state=r["deadline_kind"]) for r in _once(standing)]
-    return out
+
+        def standing() -> Iterator[dict[str, Any]]:
+            # run only when the dated rows leave room on the page
+            rows = conn.execute(
+                f"SELECT {DIRECTIVE_COLUMNS} FROM directives d JOIN documents doc"
+                f" ON doc.id = d.document_id WHERE d.deadline_kind IN ('periodic', 'permanent')"
+                f"{org_clause} ORDER BY doc.date, doc.path, d.id",
+                tuple(org_args),
+            )
+            for r in _once(rows, set()):
+                yield dict(r, state=r["deadline_kind"])
+
+        out = chain(out, standing())
+    return list(islice(out, limit) if limit else out)
 
 
 def show(conn: sqlite3.Connection, key: str) -> dict[str, Any] | None:
