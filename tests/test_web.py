@@ -10,6 +10,8 @@ from pipeline.extract.header import read_footer_requisites, read_header
 from pipeline.extract.issuer import (
     adopted_issuer,
     collapse_spacing,
+    display_case,
+    head_issuer,
     preamble_issuer,
     signer_issuer,
     site_issuer,
@@ -158,6 +160,18 @@ ISSUERS = [
     (collapse_spacing, "ДР СОП", "ДР СОП"),
     (collapse_spacing, "П ОСТ А Н О В Л Е Н И Е", "ПОСТАНОВЛЕНИЕ"),
     (collapse_spacing, "ГО И ЧС", "ГО И ЧС"),
+    # the institution in its head's position, abbreviated or in the genitive
+    (head_issuer, "Директор МБОУ «Лицей № 4» г. Тамбова", "МБОУ «Лицей № 4» г. Тамбова"),
+    (head_issuer, "Заведующий муниципального бюджетного дошкольного образовательного "
+                  "учреждения «Детский сад № 12»",
+     "Муниципальное бюджетное дошкольное образовательное учреждение «Детский сад № 12»"),
+    (head_issuer, "Директор департамента образования", None),
+    (head_issuer, "Главный врач", None),
+    (head_issuer, "Глава района", None),
+    # "ВО" inside a name written in lower case is an abbreviation; in capitals, "во"
+    (display_case, "Профком ГБПОУ ВО «Борисоглебский техникум»",
+     "Профком ГБПОУ ВО «Борисоглебский техникум»"),
+    (display_case, "УПРАВЛЕНИЕ ВО ВЛАДИМИРСКОЙ ОБЛАСТИ", "Управление во Владимирской области"),
 ]  # fmt: skip
 
 
@@ -239,6 +253,24 @@ WEB_HEADERS = [
         "Омский муниципальный район Омской области\nП ОСТ А Н О В Л Е Н И Е\nот 14.04.2014"
         "\t№ 38\nс. Покровка\nО мерах пожарной безопасности\nВ соответствии с законом",
         {"issuer": None, "doc_type": "постановление", "number": "38"},
+    ),
+    (  # a "городской округ" above a bare type line is where the act is from, not who issued it
+        "ТЮМЕНСКАЯ ОБЛАСТЬ\nГОРОДСКОЙ ОКРУГ ИШИМ\nРЕШЕНИЕ\nот 12.05.2021 № 40\nО сквере\n"
+        "Принято Городской Думой 12 мая 2021 года",
+        {"issuer": None, "doc_type": "решение", "number": "40"},
+    ),
+    (  # the type split over two lines, the meeting's body on the third
+        "ВЫПИСКА\nиз протокола № 3\nзаседания президиума Курской областной организации "
+        "Профсоюза работников культуры\nг. Курск 12.03.2019\nПОСТАНОВИЛИ:\n1. Принять.",
+        {"issuer": "Президиум Курской областной организации Профсоюза работников культуры",
+         "number": "3"},
+    ),
+    (  # "… ОРГАНИЗАЦИЯ ПРОФСОЮЗА" under the union's name: the union is named in full
+        "ПРОФЕССИОНАЛЬНЫЙ СОЮЗ РАБОТНИКОВ КУЛЬТУРЫ РОССИЙСКОЙ ФЕДЕРАЦИИ\nКУРСКАЯ ОБЛАСТНАЯ "
+        "ОРГАНИЗАЦИЯ ПРОФСОЮЗА\nПОСТАНОВЛЕНИЕ ПРЕЗИДИУМА\n12.03.2019 № 4-1\nО подписке\n"
+        "Президиум постановляет:",
+        {"issuer": "Президиум Курской областной организации Профсоюза работников культуры "
+                   "Российской Федерации"},
     ),
     (  # several questions heard: no one title
         "ВЫПИСКА ИЗ ПРОТОКОЛА № 4\nзаседания профкома\n12.03.2019\nСЛУШАЛИ: 1. О подготовке к "

@@ -24,6 +24,7 @@ from pipeline.extract.issuer import (
     adopted_issuer,
     compose_issuer,
     enrich_issuer,
+    head_issuer,
     preamble_issuer,
     signer_issuer,
     site_issuer,
@@ -214,6 +215,7 @@ def extract(doc: Document) -> Extraction:
             or furniture.body
             or preamble_issuer(preamble)
             or signer_issuer(signatory.position if signatory else None)
+            or head_issuer(signatory.position if signatory else None)
             or site_issuer(furniture.site, signatory.position if signatory else None),
         )
     doc_date = date.fromisoformat(header.date) if header.date else None

@@ -67,6 +67,8 @@ DOC_TYPE_END_RE = re.compile(
 # What opens the requisites: "от", a number, a date, a quoted title.
 _OPENS_REQUISITES = rf"(?:от\s|{NUMBER_SIGN_BEFORE_DIGIT})"
 REQUISITES_RE = re.compile(rf"(?:^|\s)(?:{_OPENS_REQUISITES}|\d{{1,2}}\.\d{{2}}\.\d{{2,4}}|«)")
+# The second line of a type split in two: "ВЫПИСКА / из протокола № 7".
+FROM_PROTOCOL_RE = re.compile(r"^\s*из\s+протокола\b", re.IGNORECASE)
 MEETING_RE = re.compile(r"^(?:совместного\s+|расширенного\s+|очередного\s+)?заседани[яе]\s+", re.I)
 OPENER_RE = re.compile(
     r"^(?:В\s+соответствии|В\s+целях|Во\s+исполнение|В\s+связи|Рассмотрев|Заслушав|"
@@ -279,7 +281,10 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
         heading = texts[max(0, type_at - 6) : type_at] + [found.before]
         body, issuer = _genitive_issuer(found.rest)
         if body is None and issuer is None and type_at + 1 < len(texts):
-            nxt = texts[type_at + 1]
+            after = type_at + 1
+            if FROM_PROTOCOL_RE.match(texts[after]) and after + 1 < len(texts):
+                after += 1  # "ВЫПИСКА / из протокола № 7 / заседания профкома …"
+            nxt = texts[after]
             if not REQUISITES_RE.match(nxt) and (len(nxt) < 150 or MEETING_RE.match(nxt)):
                 body, issuer = _genitive_issuer(nxt)
         elif body is not None and issuer is None and type_at + 1 < limit:

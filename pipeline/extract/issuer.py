@@ -66,13 +66,16 @@ def display_case(text: str) -> str:
     quotes and the first letter capital."""
     words = []
     parts = re.split(r"(\s+)", text)
+    # in a name written in lower case, "ВО" is an abbreviation ("ГБПОУ ВО «…»"), not "во"
+    shouted = not re.search(r"[а-яё]", re.sub(r"«[^«»]*»", "", text))
     for k, word in enumerate(parts):
         core = word.strip('«»"()')
         if core.isupper() and (len(core) > 1 or core.lower() in SMALL_WORDS):
             parse = parse_word(core.lower())[0]
             nxt = parts[k + 2].lower() if k + 2 < len(parts) else ""
             if core.lower() in SMALL_WORDS and k > 0:
-                word = word.lower()
+                if shouted:
+                    word = word.lower()
             elif parse.normal_form in CAPITALIZED or _tags(parse) & {"Geox", "Name", "Surn"}:
                 word = word.replace(core, core.capitalize())
             elif _is_toponymic(parse, nxt):
@@ -191,8 +194,9 @@ def _is_territory(name: str) -> bool:
     """A municipality's name with no body in it ("Омский муниципальный район Омской
     области", "ПОКРОВСКОЕ СЕЛЬСКОЕ ПОСЕЛЕНИЕ"): where the act is from, not who issued it."""
     for word in re.findall(r"[А-ЯЁа-яё-]+", name):
-        parse = parse_word(word.lower())[0]
-        if parse.tag.case != "nomn" or parse.tag.POS not in {"ADJF", "NOUN"}:
+        # the nominative reading, not the likeliest: "городской" is first a genitive
+        parse = next((p for p in parse_word(word.lower()) if p.tag.case == "nomn"), None)
+        if parse is None or parse.tag.POS not in {"ADJF", "NOUN"}:
             return False
         if parse.tag.POS == "NOUN":
             return parse.normal_form in TERRITORY_NOUNS
@@ -219,8 +223,20 @@ def compose_issuer(texts: list[str], body: str | None = None) -> str | None:
             org = names.pop()
             parts.append(_genitive(org))
             if not GENERIC_RE.search(org):
+                union = UNION_RE.match(names[-1]) if names else None
+                if union and re.search(r"\bпрофсоюза$", org, re.IGNORECASE):
+                    # "ПРОФСОЮЗ РАБОТНИКОВ … / … ОРГАНИЗАЦИЯ ПРОФСОЮЗА": the union named above
+                    parts[-1] = re.sub(r"\S+$", "Профсоюза", parts[-1])
+                    whose = display_case(union.group("whose"))
+                    parts.append(whose[:1].lower() + whose[1:])
                 break
     return " ".join(parts)
+
+
+# A trade union's name: "ПРОФЕССИОНАЛЬНЫЙ СОЮЗ РАБОТНИКОВ НАРОДНОГО ОБРАЗОВАНИЯ И НАУКИ …"
+UNION_RE = re.compile(
+    r"^(?:профессиональный\s+союз|профсоюз)\s+(?P<whose>работников\s.+)$", re.IGNORECASE
+)
 
 
 def enrich_issuer(issuer: str | None, body_text: str) -> str | None:
@@ -289,6 +305,24 @@ def is_institution(line: str) -> bool:
         if w.isalpha()
         for p in parse_word(w.lower())[:1]
     )
+
+
+def head_issuer(position: str | None) -> str | None:
+    """The institution in its head's position ("Главный врач МУЗ «Ипатовская
+    центральная районная больница»" -> "МУЗ «…»"), for an order that names its
+    issuer nowhere else: an institution in the nominative or abbreviated, never
+    a body in the genitive ("Директор департамента образования")."""
+    head = HEAD_POSITION_RE.match(position.strip()) if position else None
+    if head is None:
+        return None
+    rest = re.sub(r"\s+", " ", position.strip()[head.end() :]).strip(" ,")
+    if ABBREVIATED_INSTITUTION_RE.match(rest) or (rest[:1].isupper() and is_institution(rest)):
+        return rest
+    # "Директор муниципального … учреждения «…»": the institution, in the nominative
+    named = inflect_phrase(rest, "nomn", "gent")
+    if named != rest and "«" in rest and is_institution(named[:1].upper() + named[1:]):
+        return named[:1].upper() + named[1:]
+    return None
 
 
 def site_issuer(site: str | None, position: str | None) -> str | None:

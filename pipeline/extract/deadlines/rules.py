@@ -49,19 +49,24 @@ _PERIODIC_WORD = (
     r"|кажд(?:ый|ого|ое|ую)\s+(?:день|дня|неделю|недели|месяц|месяца|квартал|квартала"
     r"|полугодие|полугодия|год|года)"
     r"|по\s+(?:месяцам|кварталам|полугодиям)"
+    # "в выходные и праздничные дни", "по выходным дням": on every such day
+    r"|в\s+выходные(?:\s+и\s+(?:нерабочие\s+)?праздничные)?\s+дни"
+    r"|по\s+выходным(?:\s+и\s+(?:нерабочим\s+)?праздничным)?\s+дням"
     r"|по\s+итогам\s+(?:каждого\s+)?(?:месяца|квартала|полугодия|года)"
 )
 # "ежедневно до 9.00": the hour belongs to the periodic phrase
-_HOUR = (
-    r"(?:\s*,?\s*(?:до|к|не\s+позднее)\s+\d{1,2}(?:[.:]\d\d|\s+час[а-я]*)"
-    r"(?:\s*(?:ч\.|час[а-я]*))?)?"
+_AT_HOUR = (
+    r"\s*,?\s*(?:до|к|не\s+позднее)\s+\d{1,2}(?:[.:]\d\d|\s+час[а-я]*)"
+    r"(?:\s*(?:ч\.|час[а-я]*))?"
 )
+_HOUR = rf"(?:{_AT_HOUR})?"
 # "еженедельно, по пятницам", "ежемесячно по графику": the day or the schedule too
 _WHICH_DAY = (
     r"(?:\s*,?\s*по\s+(?:понедельникам|вторникам|средам|четвергам|пятницам|субботам"
     r"|воскресеньям|графику){_E})?"
 ).replace("{_E}", _E)
 PERIODIC = re.compile(rf"{_W}(?:{_PERIODIC_WORD}){_E}{_WHICH_DAY}{_HOUR}", _FLAGS)
+HOUR = re.compile(_AT_HOUR, _FLAGS)
 # "до 5 числа месяца, следующего за отчетным" is monthly by itself
 DAY_OF_MONTH = re.compile(
     rf"{_W}(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)\s+\d{{1,2}}(?:-?го)?\s+числ[аоу]"
@@ -127,7 +132,7 @@ EVENT = re.compile(
     r"|по\s+мере\s+[а-я]+|по\s+необходимости"
     # "в период ледохода", "в период проведения выборов": the time of an event (named
     # seasons such as "в период летних каникул" are dates: see named.py)
-    r"|в\s+(?:период|время|дни)\s+(?:проведения|прохождения)\s+[а-я]+"
+    r"|в\s+(?:период|время|дни|день)\s+(?:проведения|прохождения)\s+[а-я]+"
     r"|в\s+(?:период|время|дни)\s+(?:весеннего\s+)?(?:ледохода|паводка|половодья)"
     # "в период действия особого противопожарного режима", "в период снегопадов и
     # метелей": a regime in force, or weather named in the genitive plural
@@ -163,16 +168,27 @@ def _extend(text: str, stop: int, words: int = 3) -> int:
 
 
 # What may finish an event phrase that ends its item: "… в каждом населенном пункте."
-_ITEM_TAIL = re.compile(r"((?:\s+[А-ЯЁа-яё0-9«»\"-]+){1,6}?)\s*[.;]?\s*$")
+_ITEM_TAIL = re.compile(r"((?:,?\s+[А-ЯЁа-яё0-9«»\"-]+){1,6}?)\s*[.;]?\s*$")
 
 
 def _to_item_end(text: str, stop: int) -> int:
     """An event phrase that ends the item takes the item's last words ("после
-    проведения ВПР по соответствующему предмету"), unless they hold a verb."""
+    проведения ВПР по соответствующему предмету"), unless they hold a verb; a
+    participle clause after a comma too ("после представления документов,
+    подтверждающих оплату путевки")."""
     m = _ITEM_TAIL.match(text, stop)
     if m is None or any(re.fullmatch(r"[а-яё]+(?:ть|ти|чь)(?:ся|сь)?", w) for w in m[1].split()):
         return stop
+    clauses = m[1].split(",")
+    if len(clauses) > 2 or (len(clauses) == 2 and not _participle(clauses[1])):
+        return stop
     return m.end(1)
+
+
+def _participle(clause: str) -> bool:
+    """Does the clause open with a participle ("подтверждающих оплату")?"""
+    first = clause.split()[0] if clause.split() else ""
+    return any(p.tag.POS == "PRTF" for p in parse_word(first.lower())[:2])
 
 
 def _count(m: re.Match[str]) -> int:
@@ -204,14 +220,20 @@ def _anchored(text: str, start: int, stop: int, due: date | None) -> Candidate:
         first = start - len(text[max(0, start - 80) : start]) + b.start()
         by_document = b["anchor"].lower().startswith(("со", "с ", "после"))
         names_document = not b["rest"].strip() or DOC_OBJECT.match(b["rest"])
-        if by_document and DOC_NOUN.match(b["noun"]) and names_document:
+        if by_document and _this_act(b["noun"]) and names_document:
             return Candidate(first, stop, "date", due)
         return Candidate(first, stop, "event")
     end = _extend(text, a.end())
     by_document = a["anchor"].lower().startswith(("со", "с ", "после"))
-    if by_document and DOC_NOUN.match(a["noun"]) and _is_document(text, a.end()):
+    if by_document and _this_act(a["noun"]) and _is_document(text, a.end()):
         return Candidate(start, end, "date", due)
     return Candidate(start, _to_item_end(text, end), "event")
+
+
+def _this_act(noun: str) -> bool:
+    """ "со дня подписания", and "со дня заседания" with nothing after it: the
+    meeting that adopted the act (a protocol's, a presidium's), on its date."""
+    return bool(DOC_NOUN.match(noun)) or noun.lower() == "заседания"
 
 
 def _is_document(text: str, stop: int) -> bool:
@@ -256,7 +278,9 @@ def find_events(text: str, bare: bool) -> Iterator[Candidate]:
             continue  # "вступает в силу после опубликования": not a deadline
         if m["noun"] and DOC_NOUN.match(m["noun"]) and _is_document(text, m.end()):
             continue  # "после подписания настоящего приказа": a start, not a deadline
-        yield Candidate(m.start(), _to_item_end(text, _extend(text, m.end())), "event")
+        stop = _to_item_end(text, _extend(text, m.end()))
+        hour = HOUR.match(text, stop)  # "в день проведения ВПР до 7.30"
+        yield Candidate(m.start(), hour.end() if hour else stop, "event")
     for m in BEFORE_EVENT.finditer(text):
         yield Candidate(m.start(), _extend(text, m.end()), "event")
     for m in RESULT_EVENT.finditer(text):
