@@ -72,9 +72,16 @@ def read_signatory(text: str, lines: list[Line], start: int) -> tuple[Signatory 
         m = INITIALS_FIRST_RE.search(chunk) or INITIALS_NAME_RE.search(chunk)
         if m is None:
             return Signatory(_squash(lines[i].text(text)), None), i
-        position = _squash(chunk[: m.start()]).rstrip(" :_")
+        position = _squash(_first_column(chunk[: m.start()])).rstrip(" :_")
         return Signatory(position or None, _squash(m.group(0))), i
     return None, len(lines)
+
+
+def _first_column(block: str) -> str:
+    """Two signatures side by side ("Председатель Думы города      Глава города"):
+    the left one, whose name comes first on the line below."""
+    rows = [re.split(r"\s{4,}|\t", row.strip())[0] for row in block.split("\n")]
+    return "\n".join(rows)
 
 
 def _deadline(text: str, item: Item, doc_date: date | None):

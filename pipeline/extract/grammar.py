@@ -62,12 +62,18 @@ def _head_group(words: list[str], from_case: str | None) -> list[tuple[int, obje
             prev = group[-1][1]
             if prev.tag.number == "sing" and p.tag.gender and p.tag.gender != prev.tag.gender:
                 break
+            if prev.tag.number == "sing" and p.tag.number == "plur":
+                break  # "Заведующему терапевтическим отделением": its object, in another case
         if group and p.tag.POS == "NOUN" and group[-1][1].tag.number == "sing":
             # "исполняющий обязанности": a singular participle before a plural
             # noun does not agree with it; the participle is the head.
             same = _parse_agreeing(word, from_case, "sing")
             if same is None:
                 break
+            prev_gender = group[-1][1].tag.gender
+            genders = {prev_gender, same.tag.gender}
+            if None not in genders and len(genders) == 2 and "femn" in genders:
+                break  # "Исполняющему обязанности": a feminine noun, its object
             p = same
         group.append((i, p))
         if p.tag.POS == "NOUN":
@@ -118,8 +124,14 @@ def inflect_words(words: list[str], to_case: str, from_case: str | None = None) 
             grammemes |= animacy
         form = p.inflect(grammemes)
         if form:
-            out[i] = _shape(form.word, words[i])
+            word = "-".join(PLURALS.get(part, part) for part in form.word.split("-"))
+            out[i] = _shape(word, words[i])
     return out
+
+
+# Plurals the dictionary gives first in a sense an act does not mean: "учители"
+# (of a doctrine) for "учителя" (of a school).
+PLURALS = {"учители": "учителя"}
 
 
 def inflect_phrase(text: str, to_case: str, from_case: str | None = None) -> str:
