@@ -1,10 +1,10 @@
 """Acts copied from websites (issue 9) against their hand-written gold.
 
-corpus/web (39 acts: 15 by one author, the 12 of the former web holdout by
-another and the 12 of the former web-holdout2 by a third, each group read after
-its holdout measurements) is held to the issue's targets. The fresh holdout,
-corpus/web-holdout3, is left alone here: it is measured once, before anyone
-reads its mismatches.
+corpus/web (51 acts: 15 by one author, the 12 of the former web holdout by
+another, the 12 of the former web-holdout2 by a third and the 12 of the former
+web-holdout3 by a fourth, each group read after its holdout measurements) is held
+to the issue's targets. The fresh holdout, corpus/web-holdout4, is left alone
+here: it is measured, not read.
 """
 
 from __future__ import annotations
@@ -17,13 +17,15 @@ from pipeline.evaluate import evaluate_folder, format_report
 WEB_TARGETS = {"header": 0.95, "directives": 0.95, "deadlines": 0.90}
 
 # Regression guard for the other fields of corpus/web: F1 of the eval of 2026-12-07,
-# after the former web-holdout2 joined, and the margin a change may cost. Not targets.
+# after the former web-holdout3 joined, and the margin a change may cost. Not targets.
 WEB_LAST_MEASURED = {
     "kind": 1.000,
-    "deadline_text": 0.996,
-    "figures": 1.000,
+    "deadline_text": 0.995,
+    "addressees": 0.950,
+    "responsible": 0.986,
+    "figures": 0.998,
     "persons": 1.000,
-    "references": 0.982,
+    "references": 0.972,
     "signatory": 1.000,
 }
 GUARD_MARGIN = 0.02
@@ -37,7 +39,7 @@ def web(corpus):
 @pytest.mark.slow
 @pytest.mark.parametrize(("field", "target"), WEB_TARGETS.items())
 def test_web_copies_meet_the_targets(web, field, target):
-    assert web.documents >= 39 and web.failed == 0
+    assert web.documents >= 51 and web.failed == 0
     assert web.f1(field) >= target, format_report(web, details=True)
 
 
