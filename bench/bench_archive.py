@@ -203,7 +203,7 @@ def main() -> None:
         for key, label, rss in (
             ("alone", "decree extract alone", alone["rss_mib"]),
             ("single", "  extract, 1 BLAS thread", single["rss_mib"]),
-            ("one", "decree batch, 1 worker", one["rss_mib"]),
+            ("one", "decree batch, 1 worker", one["child_rss_mib"]),
             ("two", "decree batch, 2 workers", two["child_rss_mib"]),
         ):
             per100 = 100 * runs[key]["cpu"] / runs[key]["docs"]

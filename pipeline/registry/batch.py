@@ -333,7 +333,9 @@ def run_batch(
     runner: _Here
     if scheduler:
         runner = _Dask(scheduler)
-    elif jobs > 1:
+    elif jobs > 1 or (os.cpu_count() or 1) > 1:
+        # one worker too, where there is a core for this process to write on while
+        # the worker reads: the registry then costs the worker only its rows
         runner = _Pool(jobs)
     else:
         runner = _Here()
