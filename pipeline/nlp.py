@@ -24,7 +24,11 @@ def ner() -> Any:
     """natasha's NER tagger (NewsNERTagger over the news embedding)."""
     from natasha import NewsEmbedding, NewsNERTagger
 
-    return NewsNERTagger(NewsEmbedding())
+    from pipeline.blas import one_thread_unless_told
+
+    tagger = NewsNERTagger(NewsEmbedding())
+    one_thread_unless_told()  # numpy is loaded now; its spinning threads halve nothing
+    return tagger
 
 
 @lru_cache(maxsize=4096)

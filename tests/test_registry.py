@@ -370,3 +370,14 @@ def test_migration_3_lists_what_old_reports_answer(tmp_path):
     assert [tuple(r) for r in conn.execute("SELECT number, date FROM answers")] == [
         ("22-3", "2023-08-15")
     ]
+
+
+def test_one_blas_thread_after_the_models_load():
+    """numpy's OpenBLAS spins a thread per core for nothing: decree runs one."""
+    from pipeline.blas import blas_threads
+    from pipeline.nlp import ner
+
+    if os.environ.get("OPENBLAS_NUM_THREADS") or os.environ.get("OMP_NUM_THREADS"):
+        pytest.skip("the environment sets the BLAS threads")
+    ner()
+    assert blas_threads(1) in (None, 1)

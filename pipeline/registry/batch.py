@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.blas import blas_threads
 from pipeline.i18n import _
 from pipeline.registry import link
 from pipeline.registry.store import known_shas, prepare, store_failure, write
@@ -136,45 +137,6 @@ def _read(source: Path) -> tuple[str, dict[str, Any]]:
     return document.text, to_plain(extract(document))
 
 
-_SET = ("openblas_set_num_threads", "openblas_set_num_threads64_",
-        "scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads_64_")  # fmt: skip
-_GET = ("openblas_get_num_threads", "openblas_get_num_threads64_",
-        "scipy_openblas_get_num_threads64_", "scipy_openblas_get_num_threads_64_")  # fmt: skip
-
-
-def _blas_threads(count: int) -> int | None:
-    """Set the BLAS threads of this process; returns how many there were (None:
-    no OpenBLAS loaded, or not Linux).
-
-    numpy's OpenBLAS (under the NER model) starts a thread per core and keeps it
-    spinning: extraction is no faster for it (measured: 3.2 s against 3.0 s for
-    120 documents) but takes twice the CPU, and with a worker per core the
-    workers' threads fight over the cores — two processes extracting side by
-    side took 17 s for what took 7.5 s with one thread each. Set through the
-    library numpy loaded: the environment variables come too late once it is."""
-    import ctypes
-    import re
-
-    try:
-        with open(f"/proc/{os.getpid()}/maps", encoding="utf-8", errors="replace") as maps:
-            libraries = sorted(set(re.findall(r"(/\S*openblas\S*\.so\S*)", maps.read())))
-    except OSError:
-        return None
-    before = None
-    for library in libraries:
-        try:
-            handle = ctypes.CDLL(library)
-        except OSError:
-            continue
-        getter = next((getattr(handle, n) for n in _GET if hasattr(handle, n)), None)
-        setter = next((getattr(handle, n) for n in _SET if hasattr(handle, n)), None)
-        if getter is not None and before is None:
-            before = int(getter())
-        if setter is not None:
-            setter(count)
-    return before
-
-
 _ONE_THREAD_IN: int | None = None  # the worker process whose BLAS has one thread
 
 
@@ -186,7 +148,7 @@ def _in_worker(fn: Callable, *args: Any) -> Any:
         _ONE_THREAD_IN = os.getpid()
         for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ[name] = "1"
-        _blas_threads(1)
+        blas_threads(1)
     return fn(*args)
 
 
@@ -199,7 +161,7 @@ class _Here:
 
     def submit(self, fn: Callable, *args: Any) -> Future:
         if self.blas is None:  # numpy is loaded by the first document read
-            self.blas = _blas_threads(1)
+            self.blas = blas_threads(1)
         future: Future = Future()
         future.set_result(fn(*args))
         return future
@@ -209,7 +171,7 @@ class _Here:
 
     def close(self, cancel: bool) -> None:
         if self.blas:
-            _blas_threads(self.blas)
+            blas_threads(self.blas)
 
 
 class _Pool(_Here):
