@@ -158,6 +158,24 @@ def test_threshold_light_gives_opencvs_adaptive_threshold():
     assert (got != expected).mean() < 0.0005  # 0.013 %; a sigma of 3 instead of 6.5: 0.19 %
 
 
+def test_despeckling_with_opencv_gives_pillows_pixels():
+    """The photo path counts ink neighbours with OpenCV, scans with Pillow: the
+    same pixels, at the edges too, so scans read as before."""
+    from pipeline.ingest import scan
+
+    photo.opencv()
+    rng = np.random.default_rng(5)
+    for share in (0.03, 0.2, 0.5):
+        for shape in ((900, 700), (37, 53), (5, 5), (3, 9)):
+            dark = rng.random(shape) < share
+            assert np.array_equal(scan.despeckle_ink(dark), scan.despeckle_ink_pillow(dark))
+    speck = np.zeros((40, 40), dtype=bool)
+    speck[10:12, 10:12] = True  # 4 pixels: dust
+    speck[20:30, 20:23] = True  # a stroke
+    kept = scan.despeckle_ink(speck)
+    assert not kept[10:12, 10:12].any() and kept[20:30, 20:23].all()
+
+
 def test_opencv_runs_on_one_thread():
     """Pages run in parallel processes; OpenCV's own threads would only contend."""
     assert photo.opencv().getNumThreads() == 1

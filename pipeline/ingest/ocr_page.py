@@ -118,7 +118,9 @@ def load_image_frame(path: str, index: int) -> tuple[Image.Image, int]:
             # A phone photo comes out flat, evenly lit, at 300 dpi (photo.py).
             flat = photo.flatten_photo(image)
             if flat is not None:
-                return scan.for_ocr(*flat)
+                page, dpi = scan.for_ocr(*flat)
+                page.info[photo.UNWARPED] = flat[0].info.get(photo.UNWARPED, False)
+                return page, dpi
             dpi = scan.image_dpi(image)
             gray = scan.to_gray(image)
     except (OSError, ValueError, EOFError, SyntaxError, Image.DecompressionBombError) as exc:
@@ -187,6 +189,9 @@ def _box(word: TsvWord) -> tuple[int, int, int, int]:
     return word.left, word.top, word.left + word.width, word.top + word.height
 
 
+FLAT_SKEW = 1.0  # degrees: the skew search on an unwarped photo
+
+
 def _turn_check(image: Image.Image, dpi: int, task: PageTask) -> int | None:
     """Degrees to turn a page that read badly, per Tesseract's OSD (None: no idea)."""
     factor = max(1, round(dpi / 150))
@@ -203,7 +208,9 @@ def process(image: Image.Image, dpi: int, task: PageTask) -> PageOCR:
     what = _("page {page}").format(page=task.index + 1)
     binary, _small = scan.small_binary(image, dpi)
     rotation = 0
-    axis, skew = scan.axis_and_skew(binary)
+    # a photo whose perspective was undone has straight lines: a narrow skew search
+    flat = image.info.get(photo.UNWARPED, False)
+    axis, skew = scan.axis_and_skew(binary, FLAT_SKEW if flat else scan.MAX_SKEW)
     if axis == "vertical":
         image, binary, rotation = scan.rotate(image, 90), np.rot90(binary), 90
         skew = scan.skew_angle(binary)

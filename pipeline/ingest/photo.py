@@ -369,6 +369,10 @@ def sharpen(gray: np.ndarray) -> np.ndarray:
     return cv2.addWeighted(gray, 1.8, soft, -0.8, 0)
 
 
+# Key in a page image's `info`: the perspective was undone, the lines are straight
+UNWARPED = "decree-unwarped"
+
+
 def upright(image: Image.Image) -> Image.Image:
     """The image turned the way its EXIF orientation says (itself, not a copy,
     when it needs no turn)."""
@@ -412,4 +416,6 @@ def flatten_photo(image: Image.Image, light: str = "threshold") -> tuple[Image.I
     gray = sharpen(flatten_light(gray)) if light == "divide" else threshold_light(gray, dpi)
     if quad is not None:
         gray = whiten_edges(gray)
-    return Image.fromarray(gray, "L"), dpi
+    page = Image.fromarray(gray, "L")
+    page.info[UNWARPED] = quad is not None  # its lines run straight: little skew left
+    return page, dpi
