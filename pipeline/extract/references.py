@@ -92,6 +92,11 @@ def _doc_type(m: re.Match) -> str:
     return next(DOCUMENT_TYPES[i][0] for i in range(len(DOCUMENT_TYPES)) if m[f"t{i}"])
 
 
+# A regional law's number ends in "ОЗ" (областной закон) after the convocation's
+# Roman numeral ("№ 486/112-V-ОЗ"); OCR reads the letters as the digits "03".
+_LAW_SUFFIX_READ = re.compile(r"(?<=[IVX]-)(?:0|О)(?:3|З)$")
+
+
 def _requisites(text: str, cur: int) -> tuple[dict, int]:
     """date, number and title starting at `cur`, in any order; the dict is empty if none."""
     found: dict = {}
@@ -103,7 +108,8 @@ def _requisites(text: str, cur: int) -> tuple[dict, int]:
         ):
             found["number"] = m["num"]
         elif "number" not in found and (m := _NUMBER_RE.match(text, cur)):
-            found["number"] = re.sub(r"\s", "", m["num"]).rstrip("-–/.")
+            number = re.sub(r"\s", "", m["num"]).rstrip("-–/.")
+            found["number"] = _LAW_SUFFIX_READ.sub("ОЗ", number)  # "…-V-03"
         elif (
             "title" not in found and (m := _TITLE_RE.match(text, cur)) and (found or _act_title(m))
         ):
