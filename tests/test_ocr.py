@@ -710,3 +710,29 @@ def refresh_cache() -> None:
 
 if __name__ == "__main__":
     refresh_cache()
+
+
+def _word(text: str, conf: float) -> object:
+    from pipeline.ingest.ocr_tesseract import TsvWord
+
+    return TsvWord(text, 0, 0, 10, 10, conf, 1, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("russian", "english", "expected"),
+    [
+        # the Russian model reads the digits, the English one the letters
+        ("уК.сот/обга2рго{05,", ["vk.com/obrazprofos,"], "vk.com/obrazprof05,"),
+        ("+.те/сlubО24", ["t.me/club024"], "t.me/club024"),
+        # an address read with no confidence, where the Russian reading has its shape
+        ("мум.Задобгрго{.ги", ["www.", "dagobrprof.ru"], "www.dagobrprof.ru"),
+        # ... but not one the Russian reading does not support
+        ("Задобгрго", ["www.", "dagobrprof.ru"], None),
+        ("мум.За.ги", ["www.", "dagobrprof.ru"], None),
+    ],
+)
+def test_english_reading_of_web_addresses(russian, english, expected) -> None:
+    from pipeline.ingest.ocr_page import _accept
+
+    conf = 60.0 if len(english) == 1 else 0.0
+    assert _accept([_word(t, conf) for t in english], [_word(russian, 10.0)]) == expected

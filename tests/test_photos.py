@@ -314,10 +314,4 @@ def test_photos_score_within_five_points_of_the_originals():
             continue
         assert score.support == originals.scores[name].support, name
         drop = originals.f1(name) - photos.f1(name)
-        # URLS_GUARD: 2 of 8 addresses lost on the shadowed obrazprof photo (the
-        # issue's 5 points are not met for URLs); a regression guard, not the target
-        allowed = URLS_GUARD if name == "urls" else 0.05
-        assert drop <= allowed, (name, format_report(photos, details=True))
-
-
-URLS_GUARD = 0.20  # the drop measured on 2026-12-07; the target is 0.05
+        assert drop <= 0.05, (name, format_report(photos, details=True))

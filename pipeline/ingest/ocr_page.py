@@ -406,14 +406,44 @@ def _accept(read: list[TsvWord], old: list[TsvWord]) -> str | None:
     if len(old) == 1 and _ROMAN_SUFFIX.search(old[0].text):
         return _roman(joined, old[0].text) if conf >= 30 else None
     url = _CUT_SCHEME.sub(r"\1https://", joined) if "tps://" in joined else joined
-    if _URL.match(url) and conf >= 50:
-        return url
+    if _URL.match(url):
+        old_text = "".join(w.text for w in old)
+        if conf >= 50 or _same_shape(url, old_text):
+            return _russian_digits(url, old_text)
     old_conf = min(w.conf for w in old)
     # "Т@ергат": an "@" that is no e-mail is a Latin word misread.
     better = conf >= 80 and (conf > old_conf + 20 or "@" in old[0].text)
     if len(read) == 1 and len(old) == 1 and _LATIN_WORD.match(joined) and better:
         return joined
     return None
+
+
+# Latin letters the English model reads for digits the Russian model read right
+_DIGIT_TWINS = {"0": "oO", "1": "lI|", "2": "zZ", "5": "sS", "6": "b", "8": "B", "9": "g"}
+# Domain endings as the Russian model reads them
+_RUSSIAN_DOMAIN = re.compile(r"\.(?:ги|ру|рф|сот|сом|орг)[.,;:)»]?$", re.IGNORECASE)
+
+
+def _same_shape(url: str, old: str) -> bool:
+    """A web address read with low confidence is taken when the Russian reading
+    has its shape: a domain ending of its own ("мум.Задобгрго{.ги") and about
+    its length."""
+    return bool(_RUSSIAN_DOMAIN.search(old)) and abs(len(url) - len(old)) <= 2
+
+
+def _russian_digits(url: str, old: str) -> str:
+    """The address with the digits at its end as the Russian model read them
+    ("vk.com/obrazprofos" + "…{05" -> "vk.com/obrazprof05"): letters look alike."""
+    chars = list(url)
+    i, j = len(chars) - 1, len(old) - 1
+    while i >= 0 and j >= 0 and not old[j].isalnum() and chars[i] == old[j]:
+        i, j = i - 1, j - 1  # trailing punctuation
+    while i >= 0 and j >= 0 and old[j].isdigit():
+        if chars[i] != old[j] and chars[i] not in _DIGIT_TWINS.get(old[j], ""):
+            return url
+        chars[i] = old[j]
+        i, j = i - 1, j - 1
+    return "".join(chars)
 
 
 def reread_latin(
