@@ -87,4 +87,12 @@ def tag_spans(text: str) -> list[tuple[int, int, str]]:
 @lru_cache(maxsize=65536)
 def parse(word: str) -> tuple[Any, ...]:
     """pymorphy3's readings of one word, cached: the same words recur in every act."""
-    return tuple(morph().parse(word))
+    try:
+        return tuple(morph().parse(word))
+    except ValueError:
+        # pymorphy3 asks unicodedata for every letter's name, and letters newer
+        # than its table have none (U+1743F): read them as an unknown letter
+        import unicodedata
+
+        known = "".join(c if unicodedata.name(c, None) else "x" for c in word)
+        return tuple(morph().parse(known))

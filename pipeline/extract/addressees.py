@@ -13,7 +13,10 @@ persons are the directive's `responsible`, deadlines its `deadline`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 
 from pipeline.extract.deadlines.timewords import MONTH_ANY, MONTH_GENITIVE
 from pipeline.extract.grammar import inflect_words
@@ -158,8 +161,23 @@ def _only_case(word: str, case: str) -> bool:
     return bool(nouns) and all(p.tag.case == case for p in nouns)
 
 
-def _inside(tok: _Token, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= tok.start < b for a, b in spans)
+class Spans:
+    """Spans (start, stop) asked whether they cover a position, in log time:
+    a directive may hold thousands of names to skip (a damaged file's
+    "Иванов И.И." repeated 20 000 times took minutes with a scan per word)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]):
+        pairs = sorted(spans)
+        self.starts = [a for a, _ in pairs]
+        self.reach = list(accumulate((b for _, b in pairs), max))  # furthest stop so far
+
+    def covers(self, position: int) -> bool:
+        i = bisect_right(self.starts, position) - 1
+        return i >= 0 and self.reach[i] > position
+
+
+def _inside(tok: _Token, spans: Spans) -> bool:
+    return spans.covers(tok.start)
 
 
 def _lemma(p) -> str:
@@ -202,7 +220,7 @@ def _same_case(a: str, b: str) -> bool:
     return any(p.tag.case in cases for p in _parses(b) if p.tag.POS in {"NOUN", "ADJF"})
 
 
-def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]]) -> list[list[str]]:
+def _group(tokens: list[_Token], k: int, case: str, skip: Spans) -> list[list[str]]:
     """The noun group(s) in `case` starting at token k, as word lists."""
     groups: list[list[str]] = [[]]
     head = False
@@ -302,9 +320,7 @@ def _group(tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]])
     return out
 
 
-def _participle_clause(
-    tokens: list[_Token], k: int, case: str, skip: list[tuple[int, int]]
-) -> list[str] | None:
+def _participle_clause(tokens: list[_Token], k: int, case: str, skip: Spans) -> list[str] | None:
     """The words of a participle phrase starting at token k and running to the
     next comma ("выходящим на ДР СОП"), its participle in the nominative; None
     when token k is no participle in `case`, or when the phrase holds a number:
@@ -338,7 +354,7 @@ def _participle_clause(
     return [first, *(t.text for t in tokens[k + 1 : stop])]
 
 
-def _phrase_end(tokens: list[_Token], k: int, skip: list[tuple[int, int]]) -> int | None:
+def _phrase_end(tokens: list[_Token], k: int, skip: Spans) -> int | None:
     """Where the participle phrase opened by token k ends: the comma, colon or
     bracket after it; None when it holds a number, a skipped span or the verb,
     or does not close before the verb."""
@@ -353,7 +369,7 @@ def _phrase_end(tokens: list[_Token], k: int, skip: list[tuple[int, int]]) -> in
     return stop
 
 
-def _genitive_clause(tokens: list[_Token], k: int, skip: list[tuple[int, int]]) -> list[str] | None:
+def _genitive_clause(tokens: list[_Token], k: int, skip: Spans) -> list[str] | None:
     """A participle phrase in the genitive plural that qualifies the genitive
     before it ("…, расположенных на территории поселения", "…, оказывающих
     первичную медико-санитарную помощь"), up to the comma, colon or bracket that
@@ -387,7 +403,7 @@ def _render(words: list[str], case: str) -> str:
     return text
 
 
-def _control_target(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...] | None:
+def _control_target(text: str, skip: Spans) -> tuple[str, ...] | None:
     """ "Контроль … возложить на X", "Возложить ответственность за … на X": the
     last "на" after the verb that is followed by someone in the accusative."""
     verb = re.search(r"возлож\w*", text, re.IGNORECASE)
@@ -404,7 +420,7 @@ def _control_target(text: str, skip: list[tuple[int, int]]) -> tuple[str, ...] |
 def find_addressees(text: str, skip: list[tuple[int, int]] = ()) -> tuple[str, ...]:
     """Addressees of one directive's text, in the nominative. `skip` holds the
     spans (relative to `text`) of persons and the deadline, left out."""
-    skip = list(skip)
+    skip = Spans(skip)
     control = _control_target(text, skip)
     if control is not None:
         return control
