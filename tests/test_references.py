@@ -9,6 +9,22 @@ from pipeline.extract.references import find_references
 R = tuple  # (doc_type, issuer, date, number, title)
 
 CASES = [
+    (  # the minutes that record a dated decision give its number
+        "на основании решения ученого совета от 28.06.2022 (протокол № 9) приказываю",
+        [("решение", "учёный совет", "2022-06-28", "9", None)],
+    ),
+    (  # a charter with its municipality's name in the nominative
+        "Руководствуясь Уставом муниципального образования Сосновское сельское поселение, Совет",
+        [
+            (
+                "устав",
+                None,
+                None,
+                None,
+                "Устав муниципального образования Сосновское сельское поселение",
+            )
+        ],
+    ),
     (  # a regional law's "ОЗ" after the convocation's numeral, read by OCR as "03"
         "Законом Курской области от 12.04.2010 № 31/204-IV-03 «О культуре»",
         [("закон", "Курская область", "2010-04-12", "31/204-IV-ОЗ", "О культуре")],

@@ -92,7 +92,9 @@ def find_figures(text: str, offset: int = 0) -> tuple[Figure, ...]:
 
 
 # Words between a norm's "1 <unit>" and its base: "газеты «Солидарность»", "медицинской сестры".
-_NORM_GAP = re.compile(r"(?:\s+(?:[а-яё]+|«[^«»\n]{1,60}»)){1,3}?(?=\s+на\s+\d)")
+_NORM_GAP = re.compile(
+    r"(?:\s+(?:[а-яё]+|«[^«»\n]{1,60}»)){1,3}?(?=\s+на\s+(?:\d|кажд|одн))", re.IGNORECASE
+)
 
 
 def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Found | None:
@@ -103,9 +105,18 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
     if measure.unit != "%":
         p = u.PER.match(text, stop)
         r = u.RATE.match(text, stop)
-        gap = _NORM_GAP.match(text, stop) if measure.value == 1 and not (p or r) else None
-        if gap:  # "1 ставка медицинской сестры на 100 детей": the norm's noun has an attribute
-            p = u.PER.match(text, gap.end())
+        gap = _NORM_GAP.match(text, stop) if not (p or r) else None
+        after_gap = u.PER.match(text, gap.end()) if gap else None
+        one = after_gap and (
+            after_gap.group("one")
+            or after_gap.group("one_of")
+            or after_gap.group("each")
+            or re.match(r"1(?!\d)", text[after_gap.end() :])  # "на 1 участника"
+        )
+        if after_gap and (measure.value == 1 or one):
+            # "1 ставка медицинской сестры на 100 детей", "2 пары перчаток на 1 участника":
+            # the norm's noun has an attribute
+            p = after_gap
         if r and not p:  # "42 рубля в день на одного ребенка": a rate that is a norm too
             after = u.PER.match(text, r.end())
             if after and (after.group("one") or after.group("one_of")):
@@ -122,7 +133,11 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
         elif r:
             word = r.group("w").lower()
             per_unit, stop = u.RATE_UNITS.get(word, word), r.end()
-    return measure.start, stop, float(measure.value), measure.unit, per, per_unit
+    start, value = measure.start, float(measure.value)
+    minus = re.search(r"(?<![А-ЯЁа-яё])минус\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
+    if minus:  # "до минус 35 °C"
+        start, value = start - (len(text[max(0, start - 8) : start]) - minus.start()), -value
+    return start, stop, value, measure.unit, per, per_unit
 
 
 def _measure(text: str, m: re.Match[str]) -> _Measure | None:

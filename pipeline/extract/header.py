@@ -182,7 +182,12 @@ def _agenda_title(texts: list[str], start: int) -> str | None:
         rest = texts[i + 1].strip()
     m = re.match(r"^(?:\d{1,2}[.)]\s*)?((?:О|Об|Обо)\s.*)$", rest)
     if m is None:
-        return None  # "СЛУШАЛИ: начальника отдела …": the speaker, not the question
+        # "СЛУШАЛИ: начальника отдела …": the speaker; the question may head it
+        # ("1. О состоянии производственного травматизма …" on a line above)
+        above = [t.strip() for t in texts[max(start, i - 3) : i] if t.strip()]
+        m = re.match(r"^\d{1,2}[.)]\s*((?:О|Об|Обо)\s.*)$", above[-1]) if above else None
+        if m is None:
+            return None
     # the question ends its sentence; the speaker's report follows ("… году. Информация …")
     question = re.split(r"(?<![\s.][А-ЯЁа-яё])(?<![\s.][а-яё]{2})\.\s+(?=[А-ЯЁ])", m.group(1))[0]
     return re.sub(r"\s+", " ", question).strip().rstrip(".") or None
@@ -204,7 +209,9 @@ def _genitive_issuer(phrase: str) -> tuple[str | None, str | None]:
     if by:  # "Приказ по МБОУ «СОШ № 5»" (not "по основной деятельности")
         org = inflect_phrase(by.group("org"), "nomn", "datv")
         first = org.split()[0]
-        named = first.lower() in ORG_NOUNS or (first.isupper() and len(first) > 1)
+        # "по МБОУ «…»", "по муниципальному унитарному предприятию «…»"
+        head = [w.lower() for w in org.split("«")[0].split()[:4]]
+        named = any(w in ORG_NOUNS for w in head) or (first.isupper() and len(first) > 1)
         return None, (org[:1].upper() + org[1:] if named and len(org.split()) > 1 else None)
     if phrase.upper() == phrase:
         # "ГЛАВЫ САМОУПРАВЛЕНИЯ ГОРОДА …": a short word in capitals reads as an
@@ -276,6 +283,12 @@ def read_header(text: str, lines: list[Line], stop: int | None = None) -> Header
             date = parse_date(NUMBER_RE.split(line)[0]) or parse_date(line)
         if place is None:
             place = _place(line)
+    if place is None and type_at is not None:
+        # "Республика Адыгея / г. Майкоп / П Р И К А З": the place printed above the type
+        for line in texts[max(0, type_at - 4) : type_at]:
+            m = PLACE_RE.fullmatch(line.strip())
+            if m:
+                place = re.sub(r"\s+", " ", m.group(0))
     issuer = body = None
     if found is not None and type_at is not None:
         heading = texts[max(0, type_at - 6) : type_at] + [found.before]

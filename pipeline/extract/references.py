@@ -48,6 +48,13 @@ _TOKEN_RE = re.compile(rf",?{_GAP}(?P<w>«[^«»\n]{{1,80}}»|[^\s\d,;:()«»\"�
 _YEARS_RE = re.compile(r"\s+на\s+\d{4}\s*(?:[-–—]\s*\d{4}\s+годы|год)")
 _SANPIN_RE = re.compile(r"СанПиН\s+(?P<num>\d[\d./\-–]*\d)")
 _NAMED_TYPES = ("устав", "концепция", "коллективный договор")
+# The minutes that record a decision dated before: "от 30.08.2023 (протокол № 1)"
+_MINUTES_RE = re.compile(r"\s*\(\s*протокол\s+(?:№|N)\s*(?P<num>[\w./-]+?)\s*\)", re.IGNORECASE)
+# A municipality's name in the nominative after "муниципального образования"
+_MUNICIPALITY_RE = re.compile(
+    r"[А-ЯЁ][а-яё-]+(?:\s+[а-яё-]+){0,2}\s+(?:сельское|городское)\s+поселение(?![а-яё])"
+    r"|[А-ЯЁ][а-яё-]+\s+(?:муниципальный\s+)?(?:район|округ)(?![а-яё])"
+)
 _CHAIN_RE = re.compile(rf"\s*(?:,|и)\s*(?=от\s|{NUMBER_SIGN_BEFORE_DIGIT})")
 # A word or two in brackets inside an issuer's name: "(губернатора)", "(Якутия)".
 _ASIDE_RE = re.compile(r"[ \t\xa0]*\([А-ЯЁа-яё][А-ЯЁа-яё \-]{0,40}\)")
@@ -177,6 +184,12 @@ def _named(text: str, m: re.Match, doc_type: str) -> tuple[str, int, str | None]
             years = _YEARS_RE.match(text, cur)
             stop = years.end() if years else cur
             break
+        if w[:1].isupper() and text[m.start() : t.start()].rstrip().endswith("образования"):
+            # "Уставом муниципального образования Громовское сельское поселение"
+            named = _MUNICIPALITY_RE.match(text, t.start("w"))
+            if named:
+                cur = stop = named.end()
+                continue
         if re.fullmatch(r"[А-ЯЁ]{2,}", w):
             abbr.append(w)
         elif (
@@ -242,7 +255,11 @@ def find_references(text: str, exclude: tuple[int, int] | None = None) -> tuple[
                 break
             if not (found.get("date") or found.get("number")) and issuer and _descriptive(issuer):
                 issuer = None  # "программы профориентационных мероприятий «…»"
-            add(Reference(doc_type, issuer, found.get("date"), found.get("number"),
+            number = found.get("number")
+            minutes = _MINUTES_RE.match(text, stop) if found.get("date") and not number else None
+            if minutes:  # "решения педагогического совета от 30.08.2023 (протокол № 1)"
+                number, stop = minutes["num"], minutes.end()
+            add(Reference(doc_type, issuer, found.get("date"), number,
                           found.get("title"), text[start:stop], start, stop))  # fmt: skip
             chain = _CHAIN_RE.match(text, stop)
             if not chain:

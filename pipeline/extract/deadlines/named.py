@@ -78,15 +78,28 @@ def _is_topic(text: str, start: int) -> bool:
     return TOPIC.search(text[max(0, start - 80) : start]) is not None
 
 
+# A day of some cause whose date the act does not give: "к Всемирному дню охраны труда"
+OTHER_DAY = re.compile(
+    rf"{_W}(?:к|ко)\s+(?:(?:Всемирному|Международному|Всероссийскому|Общероссийскому)\s+)?"
+    r"[Дд]ню\s+[а-яё]+(?:\s+[а-яё]+){0,2}?(?=\s*[.,;:]|\s*$)",
+    _FLAGS,
+)
+
+
 def find_named(text: str, doc_date: date | None) -> Iterator[Candidate]:
+    named = False
     for m in NAMED_DAY.finditer(text):
         if _is_topic(text, m.start()):
             continue
         name = m["name"].lower()
         for words, (month, day) in NAMED_DAYS:
             if re.fullmatch(words, name, _FLAGS):
+                named = True
                 yield Candidate(m.start(), m.end(), "date", _next(doc_date, month, day))
                 break
+    for m in OTHER_DAY.finditer(text) if not named else ():
+        if not _is_topic(text, m.start()):
+            yield Candidate(m.start(), m.end(), "event")
     for m in SCHOOL_START.finditer(text):
         if _is_topic(text, m.start()):
             continue

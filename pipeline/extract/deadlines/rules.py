@@ -71,7 +71,8 @@ HOUR = re.compile(_AT_HOUR, _FLAGS)
 DAY_OF_MONTH = re.compile(
     rf"{_W}(?:в\s+срок\s+)?(?:до|не\s+позднее|не\s+позже|к)\s+\d{{1,2}}(?:-?го)?\s+числ[аоу]"
     r"(?:\s+(?:каждого\s+)?(?:месяца|квартала|полугодия))?"
-    r"(?:\s*,?\s*следующ[а-я]*\s+за\s+отчетн[а-я]*(?:\s+(?:месяцем|кварталом|периодом|годом))?)?",
+    r"(?:\s*,?\s*следующ[а-я]*\s+за\s+(?:отчетн[а-я]*(?:\s+(?:месяцем|кварталом|периодом|годом))?"
+    r"|(?:месяцем|кварталом|полугодием|годом)(?![а-я])))?",
     _FLAGS,
 )
 PERMANENT = re.compile(
@@ -137,6 +138,9 @@ EVENT = re.compile(
     # "в период действия особого противопожарного режима", "в период снегопадов и
     # метелей": a regime in force, or weather named in the genitive plural
     r"|в\s+период\s+(?:действия|[а-я]{3,}(?:ов|ей)(?:\s+и\s+[а-я]{3,}(?:ов|ей))?)(?![а-я])"
+    # "в период понижения температуры …": a change named by its verbal noun
+    r"|в\s+период\s+(?:резкого\s+)?(?:понижения|повышения|снижения|ухудшения|усиления|подъема"
+    r"|подъёма)\s+[а-я]+"
     r"|до\s+(?:начала|окончания|завершения|проведения)\s+(?!(?:текущего\s+|этого\s+|"
     r"следующего\s+|нового\s+)?(?:года|месяца|квартала|полугодия|учебного|срока)(?![а-я]))"
     r"[а-я]+)(?![а-яё])",
@@ -189,6 +193,29 @@ def _participle(clause: str) -> bool:
     """Does the clause open with a participle ("подтверждающих оплату")?"""
     first = clause.split()[0] if clause.split() else ""
     return any(p.tag.POS == "PRTF" for p in parse_word(first.lower())[:2])
+
+
+def _to_verb(text: str, start: int, stop: int) -> int:
+    """An event that opens the item runs to its verb ("после получения протоколов
+    измерений от испытательной лаборатории оформить …"), when no comma comes first
+    and it is short."""
+    if text[:start].strip(" \t\n-–—") or stop >= len(text):
+        return stop
+    cur = stop
+    for _ in range(5):
+        verb = _INFINITIVE.match(text, cur)
+        if (
+            verb
+            and not verb.group(0).lstrip().startswith(",")
+            and any(p.tag.POS == "INFN" for p in parse_word(verb[1].lower())[:2])
+        ):
+            return cur
+        word = _TAIL_WORD.match(text, cur)
+        tags = {p.tag.POS for p in parse_word(word[1].lower())[:1]} if word else set()
+        if word is None or not tags <= {"NOUN", "ADJF", "PREP", "NUMR", None}:
+            return stop  # "… режима ежедневно информировать": a phrase of its own
+        cur = word.end()
+    return stop
 
 
 def _count(m: re.Match[str]) -> int:
@@ -280,7 +307,8 @@ def find_events(text: str, bare: bool) -> Iterator[Candidate]:
             continue  # "после подписания настоящего приказа": a start, not a deadline
         stop = _to_item_end(text, _extend(text, m.end()))
         hour = HOUR.match(text, stop)  # "в день проведения ВПР до 7.30"
-        yield Candidate(m.start(), hour.end() if hour else stop, "event")
+        stop = hour.end() if hour else _to_verb(text, m.start(), stop)
+        yield Candidate(m.start(), stop, "event")
     for m in BEFORE_EVENT.finditer(text):
         yield Candidate(m.start(), _extend(text, m.end()), "event")
     for m in RESULT_EVENT.finditer(text):
