@@ -195,14 +195,20 @@ def _participle(clause: str) -> bool:
     return any(p.tag.POS == "PRTF" for p in parse_word(first.lower())[:2])
 
 
+_COMPARATIVES = frozenset({"и", "ниже", "выше", "более", "менее", "минус", "плюс"})
+_VERB_GAP = re.compile(r"\s+([а-яёa-z0-9-]+|°\s?[CС]|%)", _FLAGS)  # "до минус 35 °C"
+
+
 def _to_verb(text: str, start: int, stop: int) -> int:
     """An event that opens the item runs to its verb ("после получения протоколов
     измерений от испытательной лаборатории оформить …"), when no comma comes first
     and it is short."""
-    if text[:start].strip(" \t\n-–—") or stop >= len(text):
+    before = text[:start]
+    opens = not before.strip(" \t\n-–—") or before.rstrip().endswith(")")
+    if not (opens or _dative_before(before[-40:]) or _addressee_opens(before)) or stop >= len(text):
         return stop
     cur = stop
-    for _ in range(5):
+    for _ in range(8):
         verb = _INFINITIVE.match(text, cur)
         if (
             verb
@@ -210,9 +216,10 @@ def _to_verb(text: str, start: int, stop: int) -> int:
             and any(p.tag.POS == "INFN" for p in parse_word(verb[1].lower())[:2])
         ):
             return cur
-        word = _TAIL_WORD.match(text, cur)
+        word = _VERB_GAP.match(text, cur)
         tags = {p.tag.POS for p in parse_word(word[1].lower())[:1]} if word else set()
-        if word is None or not tags <= {"NOUN", "ADJF", "PREP", "NUMR", None}:
+        comparative = word is not None and word[1].lower() in _COMPARATIVES  # "и ниже"
+        if word is None or not (comparative or tags <= {"NOUN", "ADJF", "PREP", "NUMR", None}):
             return stop  # "… режима ежедневно информировать": a phrase of its own
         cur = word.end()
     return stop
