@@ -1,10 +1,9 @@
 """Acts copied from websites (issue 9) against their hand-written gold.
 
-corpus/web (51 acts: 15 by one author, the 12 of the former web holdout by
-another, the 12 of the former web-holdout2 by a third and the 12 of the former
-web-holdout3 by a fourth, each group read after its holdout measurements) is held
-to the issue's targets. The fresh holdout, corpus/web-holdout4, is left alone
-here: it is measured, not read.
+corpus/web (63 acts: 15 by one author, then 12 each of the former web holdout,
+web-holdout2, web-holdout3 and web-holdout4 by four more authors, each group read
+after its holdout measurements) is held to the issue's targets. The fresh holdout,
+corpus/web-holdout5, is left alone here: it is measured, not read.
 """
 
 from __future__ import annotations
@@ -17,15 +16,15 @@ from pipeline.evaluate import evaluate_folder, format_report
 WEB_TARGETS = {"header": 0.95, "directives": 0.95, "deadlines": 0.90}
 
 # Regression guard for the other fields of corpus/web: F1 of the eval of 2026-12-07,
-# after the former web-holdout3 joined, and the margin a change may cost. Not targets.
+# after the former web-holdout4 joined, and the margin a change may cost. Not targets.
 WEB_LAST_MEASURED = {
     "kind": 1.000,
-    "deadline_text": 0.995,
-    "addressees": 0.950,
-    "responsible": 0.986,
-    "figures": 0.998,
-    "persons": 1.000,
-    "references": 0.972,
+    "deadline_text": 0.996,
+    "addressees": 0.941,
+    "responsible": 0.979,
+    "figures": 0.992,
+    "persons": 0.996,
+    "references": 0.978,
     "signatory": 1.000,
 }
 GUARD_MARGIN = 0.02
@@ -39,7 +38,7 @@ def web(corpus):
 @pytest.mark.slow
 @pytest.mark.parametrize(("field", "target"), WEB_TARGETS.items())
 def test_web_copies_meet_the_targets(web, field, target):
-    assert web.documents >= 51 and web.failed == 0
+    assert web.documents >= 63 and web.failed == 0
     assert web.f1(field) >= target, format_report(web, details=True)
 
 
