@@ -1,8 +1,8 @@
-"""Build the two .docx documents of corpus/web-holdout4 from plain paragraph lists.
+"""Build the two .docx documents of the former corpus/web-holdout4 (now in corpus/web) from plain paragraph lists.
 
 Each document is a sequence of plain paragraphs, as a site's "save as Word" gives:
 no styles, no tables, one paragraph per line of the page. Run:
-    /work/main/.venv/bin/python corpus/web-holdout4/make/make_docx.py
+    /work/main/.venv/bin/python corpus/web/make/make_docx_holdout4.py
 """
 from pathlib import Path
 
