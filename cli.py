@@ -103,9 +103,8 @@ class _Command(click.Command):
         if isinstance(self, click.Group):
             kwargs.setdefault("subcommand_metavar", _("COMMAND [ARGS]..."))
         super().__init__(*args, **kwargs)
-        self.params.append(
-            _lang_option()
-        )  # `decree extract --lang ru …` as well as `decree --lang ru`
+        # `decree extract --lang ru …` as well as `decree --lang ru`
+        self.params.append(_lang_option())
         for param in self.params:  # "--jobs INTEGER RANGE" -> "--jobs NUMBER", in the language
             if isinstance(param, click.Option) and param.metavar is None:
                 param.metavar = _metavar(param.type)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from datetime import date
 
 from pipeline import SCHEMA
-from pipeline.extract.addressees import find_addressees, split_cell
+from pipeline.extract.addressees import Spans, find_addressees, split_cell
 from pipeline.extract.deadlines import find_deadline
 from pipeline.extract.figures import find_figures
 from pipeline.extract.furniture import find_furniture, mask
@@ -241,10 +241,9 @@ def extract(doc: Document) -> Extraction:
         if d.deadline and d.deadline.start is not None
     ]
     taken += [(r.start, r.stop) for r in references if r.start is not None]
+    claimed = Spans(taken)  # a long text's figures against its many deadlines: log time
     figures = tuple(
-        f
-        for f in find_figures(body_text, offset=head.span[1])
-        if not any(a <= (f.start or 0) < b for a, b in taken)
+        f for f in find_figures(body_text, offset=head.span[1]) if not claimed.covers(f.start or 0)
     )
     report = None
     if report_like:

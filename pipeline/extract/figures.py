@@ -108,10 +108,7 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
         gap = _NORM_GAP.match(text, stop) if not (p or r) else None
         after_gap = u.PER.match(text, gap.end()) if gap else None
         one = after_gap and (
-            after_gap.group("one")
-            or after_gap.group("one_of")
-            or after_gap.group("each")
-            or re.match(r"1(?!\d)", text[after_gap.end() :])  # "на 1 участника"
+            _per_one(after_gap) or re.match(r"1(?!\d)", text[after_gap.end() :])  # "на 1 …"
         )
         if after_gap and (measure.value == 1 or one):
             # "1 ставка медицинской сестры на 100 детей", "2 пары перчаток на 1 участника":
@@ -121,7 +118,7 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
             after = u.PER.match(text, r.end())
             if after and (after.group("one") or after.group("one_of")):
                 p = after
-        if p and (p.group("one") or p.group("one_of") or p.group("each")):
+        if p and _per_one(p):
             word = _unit_word(text, p.end(), Decimal(1))
             if word:
                 per, per_unit, stop = 1.0, word[0], word[1]
@@ -134,10 +131,19 @@ def _figure(text: str, m: re.Match[str], masked: Callable[[int], bool]) -> _Foun
             word = r.group("w").lower()
             per_unit, stop = u.RATE_UNITS.get(word, word), r.end()
     start, value = measure.start, float(measure.value)
-    minus = re.search(r"(?<![А-ЯЁа-яё])минус\s+$", text[max(0, start - 8) : start], re.IGNORECASE)
+    near = max(0, start - 8)
+    minus = _MINUS.search(text[near:start])
     if minus:  # "до минус 35 °C"
-        start, value = start - (len(text[max(0, start - 8) : start]) - minus.start()), -value
+        start, value = near + minus.start(), -value
     return start, stop, value, measure.unit, per, per_unit
+
+
+_MINUS = re.compile(r"(?<![А-ЯЁа-яё])минус\s+$", re.IGNORECASE)
+
+
+def _per_one(per: re.Match[str]) -> bool:
+    """ "на одного", "за один", "от каждой": a base of one."""
+    return bool(per.group("one") or per.group("one_of") or per.group("each"))
 
 
 def _measure(text: str, m: re.Match[str]) -> _Measure | None:

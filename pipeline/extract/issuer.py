@@ -316,12 +316,13 @@ def head_issuer(position: str | None) -> str | None:
     if head is None:
         return None
     rest = re.sub(r"\s+", " ", position.strip()[head.end() :]).strip(" ,")
-    if ABBREVIATED_INSTITUTION_RE.match(rest) or (rest[:1].isupper() and is_institution(rest)):
+    if ABBREVIATED_INSTITUTION_RE.match(rest) or is_institution(rest):
         return rest
     # "Директор муниципального … учреждения «…»": the institution, in the nominative
-    named = inflect_phrase(rest, "nomn", "gent")
-    if named != rest and "«" in rest and is_institution(named[:1].upper() + named[1:]):
-        return named[:1].upper() + named[1:]
+    nominative = inflect_phrase(rest, "nomn", "gent")
+    named = nominative[:1].upper() + nominative[1:]
+    if nominative != rest and "«" in rest and is_institution(named):
+        return named
     return None
 
 

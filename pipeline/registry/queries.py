@@ -6,7 +6,7 @@ Each returns rows as dicts (JSON-ready); cli.py prints them as a table, JSON or 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import chain, islice
 from typing import Any
@@ -46,10 +46,11 @@ def search(conn: sqlite3.Connection, query: str, limit: int | None = 50) -> list
     return [dict(r) for r in rows]
 
 
-def _once(rows, seen: set) -> Iterator[sqlite3.Row]:
+def _once(rows: Iterable[sqlite3.Row]) -> Iterator[sqlite3.Row]:
     """One row per item of one act: an archive holds the same act as DOCX, PDF and
     a scan; rows come sorted, so the first file of each is kept. Lazy, so that a
     page of the answer reads only as many rows as it shows."""
+    seen = set()
     for r in rows:
         key = (
             (r["doc_type"], r["date"], r["number"], r["item"])
@@ -98,8 +99,7 @@ def due(
     )
     today = as_of.isoformat()
     out: Iterator[dict[str, Any]] = (
-        dict(r, state="overdue" if r["deadline_date"] < today else "due")
-        for r in _once(dated, set())
+        dict(r, state="overdue" if r["deadline_date"] < today else "due") for r in _once(dated)
     )
     if not overdue:
 
@@ -111,7 +111,7 @@ def due(
                 f"{org_clause} ORDER BY doc.date, doc.path, d.id",
                 tuple(org_args),
             )
-            for r in _once(rows, set()):
+            for r in _once(rows):
                 yield dict(r, state=r["deadline_kind"])
 
         out = chain(out, standing())

@@ -97,9 +97,10 @@ def find_named(text: str, doc_date: date | None) -> Iterator[Candidate]:
                 named = True
                 yield Candidate(m.start(), m.end(), "date", _next(doc_date, month, day))
                 break
-    for m in OTHER_DAY.finditer(text) if not named else ():
-        if not _is_topic(text, m.start()):
-            yield Candidate(m.start(), m.end(), "event")
+    if not named:  # a day of its own cause, its date not given
+        for m in OTHER_DAY.finditer(text):
+            if not _is_topic(text, m.start()):
+                yield Candidate(m.start(), m.end(), "event")
     for m in SCHOOL_START.finditer(text):
         if _is_topic(text, m.start()):
             continue

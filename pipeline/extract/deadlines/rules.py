@@ -8,7 +8,7 @@ days, seasons and current periods.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 
@@ -207,22 +207,43 @@ def _to_verb(text: str, start: int, stop: int) -> int:
     opens = not before.strip(" \t\n-–—") or before.rstrip().endswith(")")
     if not (opens or _dative_before(before[-40:]) or _addressee_opens(before)) or stop >= len(text):
         return stop
-    cur = stop
-    for _ in range(8):
-        verb = _INFINITIVE.match(text, cur)
+    verb = _walk_to_verb(text, stop, _VERB_GAP, _in_event_phrase, steps=8, comma=False)
+    return stop if verb is None else verb
+
+
+def _in_event_phrase(word: str) -> bool:
+    """A word an event phrase runs over to its verb: nouns, adjectives,
+    prepositions, numbers, "и ниже"; not an adverb ("… режима ежедневно
+    информировать": a phrase of its own)."""
+    tags = {p.tag.POS for p in parse_word(word.lower())[:1]}
+    return word.lower() in _COMPARATIVES or tags <= {"NOUN", "ADJF", "PREP", "NUMR", None}
+
+
+def _walk_to_verb(
+    text: str,
+    stop: int,
+    word_re: re.Pattern[str],
+    fits: Callable[[str], bool],
+    *,
+    steps: int,
+    comma: bool,
+) -> int | None:
+    """Where the infinitive after `stop` starts, when only words that `fits` stand
+    between (at most `steps` of them, each matched by `word_re`); None otherwise.
+    comma: whether a comma may stand before the verb."""
+    for _ in range(steps):
+        verb = _INFINITIVE.match(text, stop)
         if (
             verb
-            and not verb.group(0).lstrip().startswith(",")
+            and (comma or not verb.group(0).lstrip().startswith(","))
             and any(p.tag.POS == "INFN" for p in parse_word(verb[1].lower())[:2])
         ):
-            return cur
-        word = _VERB_GAP.match(text, cur)
-        tags = {p.tag.POS for p in parse_word(word[1].lower())[:1]} if word else set()
-        comparative = word is not None and word[1].lower() in _COMPARATIVES  # "и ниже"
-        if word is None or not (comparative or tags <= {"NOUN", "ADJF", "PREP", "NUMR", None}):
-            return stop  # "… режима ежедневно информировать": a phrase of its own
-        cur = word.end()
-    return stop
+            return stop
+        word = word_re.match(text, stop)
+        if word is None or not fits(word[1]):
+            return None
+        stop = word.end()
+    return None
 
 
 def _count(m: re.Match[str]) -> int:
@@ -340,15 +361,9 @@ def _before_action(text: str, start: int, stop: int) -> int | None:
         _OPENS_ACTION.search(before) or _dative_before(before) or _addressee_opens(text[:start])
     ):
         return None
-    for _ in range(6):  # "по итогам проведения школьной недели здорового питания"
-        verb = _INFINITIVE.match(text, stop)
-        if verb and any(p.tag.POS == "INFN" for p in parse_word(verb[1].lower())[:2]):
-            return stop
-        m = _TAIL_WORD.match(text, stop)
-        if m is None or not _genitive(m[1]):
-            return None  # "по итогам проверки информацию направить": an object, not the event
-        stop = m.end()
-    return None
+    # "по итогам проведения школьной недели здорового питания"; not "по итогам
+    # проверки информацию направить" (an object, not the event's name)
+    return _walk_to_verb(text, stop, _TAIL_WORD, _genitive, steps=6, comma=True)
 
 
 def _genitive(word: str) -> bool:
